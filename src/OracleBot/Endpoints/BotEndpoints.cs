@@ -1,0 +1,27 @@
+using OracleBot.Turns;
+
+namespace OracleBot.Endpoints;
+
+public static class BotEndpoints
+{
+    public static IServiceCollection AddBotEndpoints(this IServiceCollection services)
+    {
+        services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddProblemDetails();
+        services.AddSingleton<MessagesEndpoint>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
+
+        // The Agents Playground probes the endpoint before it connects; any answer will do.
+        endpoints.MapMethods("/api/messages", [HttpMethods.Head, HttpMethods.Get], () => Results.Ok());
+
+        endpoints.MapGet("/healthz", (TurnDispatcher dispatcher) =>
+            Results.Ok(new { status = "healthy", pendingTurns = dispatcher.PendingCount }));
+        return endpoints;
+    }
+}

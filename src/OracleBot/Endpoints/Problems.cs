@@ -1,0 +1,24 @@
+namespace OracleBot.Endpoints;
+
+/// <summary>RFC 9457 problem documents for every way an inbound request can be refused.</summary>
+internal static class Problems
+{
+    public static IResult Unauthorized() =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+            detail: "The request does not carry a valid Bot Framework token for this bot.");
+
+    public static IResult TooLarge(int limit) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
+            detail: $"The request body exceeds the limit of {limit} bytes.");
+
+    public static IResult UnsupportedMediaType() =>
+        Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+            detail: "Activities must be sent as application/json.");
+
+    public static IResult MalformedActivity(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed activity", detail: detail);
+
+    public static IResult Overloaded() =>
+        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
+            detail: "The bot is at capacity; retry shortly.");
+}

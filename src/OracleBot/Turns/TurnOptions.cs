@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OracleBot.Turns;
+
+/// <summary>How the background turn pipeline runs (section <c>Turns</c>).</summary>
+public sealed class TurnOptions
+{
+    public const string SectionName = "Turns";
+
+    /// <summary>Turns processed at once; answering mostly waits on I/O, so this exceeds the core count.</summary>
+    [Range(1, 1024)]
+    public int Concurrency { get; set; } = 64;
+
+    /// <summary>Accepted turns that may wait for a worker before new ones are refused with 503.</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Longest a question may take to answer before the user gets the error card.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>An answer slower than this gets a typing indicator first, so the user sees progress.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan ProgressDelay { get; set; } = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>How long a processed activity id is remembered to drop Teams' redeliveries.</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "7.00:00:00")]
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Longest question that is answered; longer ones get a polite card asking for a shorter one.</summary>
+    [Range(16, 100_000)]
+    public int MaxQuestionLength { get; set; } = 2_000;
+}
