@@ -1,0 +1,81 @@
+using OracleBot.Answers.Contract;
+
+namespace OracleBot.Cards.Answers;
+
+/// <summary>
+/// The parts of an answer that go on the card, in a form that can be cut down step by step when
+/// the card would exceed the size budget.
+/// </summary>
+internal sealed class AnswerCardContent
+{
+    private AnswerCardContent(Answer answer, string audience)
+    {
+        Answer = answer;
+        Audience = audience;
+        Sections = [.. answer.Sections.Where(s => s.Statements.Count > 0).Select(s => (s.Kind, Statements: s.Statements.ToList()))];
+        References = [.. answer.Citations.OrderBy(c => c.Number)];
+    }
+
+    public Answer Answer { get; }
+
+    public string Audience { get; }
+
+    public List<(DocumentKind Kind, List<Statement> Statements)> Sections { get; }
+
+    public List<Citation> References { get; }
+
+    /// <summary>Cuts the bottom line shorter than its limit once nothing else is left to drop.</summary>
+    public bool ShortBottomLine { get; private set; }
+
+    public static AnswerCardContent From(Answer answer, string audience) => new(answer, audience);
+
+    /// <summary>
+    /// Removes the least valuable remaining piece: the last statement of the longest section (and any
+    /// reference no longer cited), then references from the end, then the length of the bottom line.
+    /// Returns false when nothing is left to remove.
+    /// </summary>
+    public bool TryShrink()
+    {
+        var longest = Sections.Count == 0 ? -1 : Sections.IndexOf(Sections.MaxBy(s => s.Statements.Count));
+        if (longest >= 0)
+        {
+            var statements = Sections[longest].Statements;
+            statements.RemoveAt(statements.Count - 1);
+            if (statements.Count == 0)
+            {
+                Sections.RemoveAt(longest);
+            }
+
+            DropUncitedReferences();
+            return true;
+        }
+
+        if (References.Count > 0)
+        {
+            References.RemoveAt(References.Count - 1);
+            return true;
+        }
+
+        if (!ShortBottomLine && Answer.BottomLine is not null)
+        {
+            ShortBottomLine = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void DropUncitedReferences()
+    {
+        var cited = new HashSet<int>(Answer.BottomLine?.CitationNumbers ?? []);
+        foreach (var (_, statements) in Sections)
+        {
+            foreach (var statement in statements)
+            {
+                cited.UnionWith(statement.CitationNumbers);
+            }
+        }
+
+        References.RemoveAll(r => !cited.Contains(r.Number));
+    }
+}
