@@ -1,0 +1,99 @@
+using Lucene.Net.Analysis;
+using OracleBot.Answers.Indexing;
+using OracleBot.Answers.Knowledge;
+using OracleBot.Answers.Retrieval;
+using OracleBot.Answers.Text;
+
+namespace OracleBot.Answers.Composition;
+
+/// <summary>
+/// Collects the quotable sentences of the retrieved passages and scores each by how much of the question
+/// (idf-weighted) it covers. Sentences are taken verbatim; only a leading section label is dropped.
+/// </summary>
+internal sealed class CandidateExtractor(Analyzer analyzer)
+{
+    private const int PassagesPerDocument = 2;
+    private const int MinWords = 5;
+    private const int MaxWords = 80;
+    private const double ConclusionBonus = 0.1;
+    private const double RankBonus = 0.05;
+
+    public List<SentenceCandidate> Extract(IReadOnlyList<QueryTerm> terms, IReadOnlyList<RetrievedDocument> documents)
+    {
+        var weights = terms.ToDictionary(t => t.Text, t => (double)t.Weight * Math.Max(t.Idf, 0.01), StringComparer.Ordinal);
+        var total = weights.Values.Sum();
+        var candidates = new List<SentenceCandidate>();
+        if (total <= 0)
+        {
+            return candidates;
+        }
+
+        for (var rank = 0; rank < documents.Count; rank++)
+        {
+            var document = documents[rank];
+            foreach (var retrieved in document.Passages.Take(PassagesPerDocument))
+            {
+                var passage = retrieved.Passage;
+                var body = passage.Document.Body;
+                foreach (var sentence in passage.Sentences)
+                {
+                    var span = body.AsSpan(sentence.Start, sentence.Length);
+                    if (span[^1] == '?')
+                    {
+                        continue; // A section's question line, not evidence.
+                    }
+
+                    var label = SectionLabels.LeadingLabelLength(span);
+                    var text = body.Substring(sentence.Start + label, sentence.Length - label);
+                    var words = Passage.CountWords(text);
+                    if (words < MinWords || words > MaxWords)
+                    {
+                        continue;
+                    }
+
+                    var sentenceTerms = MedicalTextAnalyzer.Terms(analyzer, text).ToHashSet(StringComparer.Ordinal);
+                    var covered = 0.0;
+                    foreach (var (term, weight) in weights)
+                    {
+                        if (sentenceTerms.Contains(term))
+                        {
+                            covered += weight;
+                        }
+                    }
+
+                    var coverage = covered / total;
+                    var inConclusion = passage.Document.ConclusionStart is { } start && sentence.Start >= start;
+                    var score = coverage
+                        + (inConclusion ? ConclusionBonus : 0)
+                        + (RankBonus * (documents.Count - rank) / documents.Count);
+                    candidates.Add(new SentenceCandidate(document, rank, passage, text, sentenceTerms, coverage, score));
+                }
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>How much of the question the document's best passage covers, 0..1.</summary>
+    public static double PassageCoverage(IReadOnlyList<QueryTerm> terms, IEnumerable<SentenceCandidate> ofPassage)
+    {
+        var union = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in ofPassage)
+        {
+            union.UnionWith(candidate.Terms);
+        }
+
+        double covered = 0, total = 0;
+        foreach (var term in terms)
+        {
+            var weight = term.Weight * Math.Max(term.Idf, 0.01);
+            total += weight;
+            if (union.Contains(term.Text))
+            {
+                covered += weight;
+            }
+        }
+
+        return total > 0 ? covered / total : 0;
+    }
+}

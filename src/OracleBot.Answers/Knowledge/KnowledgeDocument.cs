@@ -1,0 +1,27 @@
+using OracleBot.Answers.Contract;
+
+namespace OracleBot.Answers.Knowledge;
+
+/// <summary>One document of the knowledge base, with the citation metadata the seed data carries.</summary>
+/// <param name="Id">Stable document id, e.g. <c>pmid:21645374</c> or <c>medquad:CancerGov:0000001_1</c>.</param>
+/// <param name="Title">The title as given by the data (PubMedQA: a placeholder naming the PMID).</param>
+/// <param name="DisplayTitle">The title to show: the real title, or PMID, year and first words where there is none.</param>
+/// <param name="Body">The indexed text: the document text, then the conclusion on its own line when there is one.</param>
+/// <param name="ConclusionStart">Offset of the conclusion within <see cref="Body"/>; null when there is none.</param>
+/// <param name="Meshes">MeSH terms (PubMedQA); empty elsewhere.</param>
+public sealed record KnowledgeDocument(
+    string Id,
+    string Title,
+    string DisplayTitle,
+    string Body,
+    int? ConclusionStart,
+    DocumentKind Kind,
+    string Source,
+    int? Year,
+    string Url,
+    string License,
+    IReadOnlyList<string> Meshes)
+{
+    /// <summary>The conclusion section (PubMedQA), or null.</summary>
+    public string? Conclusion => ConclusionStart is { } start ? Body[start..] : null;
+}

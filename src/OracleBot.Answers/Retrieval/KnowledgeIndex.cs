@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Lucene.Net.Analysis;
+using Microsoft.Extensions.Logging;
+using OracleBot.Answers.Indexing;
+using OracleBot.Answers.Knowledge;
+
+namespace OracleBot.Answers.Retrieval;
+
+/// <summary>
+/// The knowledge base and its BM25 passage index. Opening loads the seed documents, then reuses the index
+/// built for exactly these seeds or builds it (into a temporary folder, moved into place when complete).
+/// Opening happens once, in the background; <see cref="IsReady"/> reports when searches can run.
+/// </summary>
+public sealed partial class KnowledgeIndex : IRetriever, IDisposable
+{
+    private readonly KnowledgeIndexLocation _location;
+    private readonly ILogger<KnowledgeIndex> _logger;
+    private readonly Analyzer _analyzer = MedicalTextAnalyzer.Create();
+    private readonly Lazy<Task<OpenedIndex>> _opening;
+    private OpenedIndex? _index;
+    private KnowledgeStore? _store;
+
+    public KnowledgeIndex(KnowledgeIndexLocation location, ILogger<KnowledgeIndex> logger)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        _location = location;
+        _logger = logger;
+        _opening = new Lazy<Task<OpenedIndex>>(() => Task.Run(Open), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public bool IsReady => Volatile.Read(ref _index) is not null;
+
+    /// <summary>How the index was last opened; null until ready.</summary>
+    public KnowledgeIndexReport? Report { get; private set; }
+
+    /// <summary>The analyzer of the index, shared with the composer so both see the same terms.</summary>
+    public Analyzer Analyzer => _analyzer;
+
+    /// <summary>The documents and passages; only valid once ready.</summary>
+    public KnowledgeStore Store => _store ?? throw new InvalidOperationException("The knowledge index is not open yet.");
+
+    /// <summary>Opens (or builds) the index once; later calls wait for the same work.</summary>
+    public Task EnsureReadyAsync(CancellationToken cancellationToken) => _opening.Value.WaitAsync(cancellationToken);
+
+    public IReadOnlyList<RetrievedDocument> Search(string query, int top) =>
+        Retrieve(new RetrievalQuery(query ?? string.Empty), top).Documents;
+
+    public RetrievalResult Retrieve(RetrievalQuery query, int top)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var index = Volatile.Read(ref _index) ?? _opening.Value.GetAwaiter().GetResult();
+        if (top <= 0)
+        {
+            return RetrievalResult.Empty;
+        }
+
+        var terms = PassageQueryBuilder.Terms(_analyzer, index.Reader, query);
+        var lucene = PassageQueryBuilder.Build(terms);
+        if (lucene is null)
+        {
+            return new RetrievalResult(terms, []);
+        }
+
+        // Several passages of one document may rank high; fetch enough to fill `top` distinct documents.
+        var hits = index.Searcher.Search(lucene, Math.Max(top * 6, 40)).ScoreDocs;
+        var documents = new List<RetrievedDocument>(top);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var hit in hits)
+        {
+            var passage = index.PassageByDoc[hit.Doc];
+            var retrieved = new RetrievedPassage(passage, hit.Score);
+            if (positions.TryGetValue(passage.Document.Id, out var position))
+            {
+                ((List<RetrievedPassage>)documents[position].Passages).Add(retrieved);
+            }
+            else if (documents.Count < top)
+            {
+                positions[passage.Document.Id] = documents.Count;
+                documents.Add(new RetrievedDocument(passage.Document, hit.Score, new List<RetrievedPassage>(2) { retrieved }));
+            }
+        }
+
+        return new RetrievalResult(terms, documents);
+    }
+
+    public void Dispose()
+    {
+        Volatile.Read(ref _index)?.Dispose();
+        _analyzer.Dispose();
+    }
+
+    private OpenedIndex Open()
+    {
+        var clock = Stopwatch.StartNew();
+        var store = KnowledgeStore.Load(_location.SeedsDirectory, id => LogDuplicate(id));
+        var loadTime = clock.Elapsed;
+        var fingerprint = SeedFingerprint.Compute(_location.SeedsDirectory, SeedReader.SeedFiles(_location.SeedsDirectory));
+        var path = IndexDirectoryManager.PathFor(_location.IndexDirectory, fingerprint);
+        var built = false;
+        var index = IndexDirectoryManager.IsComplete(path, fingerprint) ? OpenedIndex.TryOpen(path, store) : null;
+        if (index is null)
+        {
+            LogBuilding(store.DocumentCount, store.Passages.Count);
+            path = IndexDirectoryManager.BuildAtomically(_location.IndexDirectory, fingerprint, dir => PassageIndexWriter.Write(dir, store, _analyzer));
+            built = true;
+            index = OpenedIndex.TryOpen(path, store)
+                ?? throw new InvalidOperationException($"The index just built at '{path}' does not match the knowledge base.");
+        }
+
+        IndexDirectoryManager.RemoveStale(_location.IndexDirectory, keep: path);
+        Report = new KnowledgeIndexReport(built, store.DocumentCount, store.Passages.Count, loadTime, clock.Elapsed - loadTime, path);
+        LogOpened(built ? "built" : "opened", store.DocumentCount, store.Passages.Count, (long)loadTime.TotalMilliseconds, (long)(clock.Elapsed - loadTime).TotalMilliseconds);
+        _store = store;
+        Volatile.Write(ref _index, index);
+        return index;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed document id {DocumentId} appears more than once; the first is kept")]
+    private partial void LogDuplicate(string documentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Building the knowledge index for {Documents} documents ({Passages} passages)")]
+    private partial void LogBuilding(int documents, int passages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge index {Action}: {Documents} documents, {Passages} passages; seeds loaded in {LoadMs} ms, index ready in {IndexMs} ms")]
+    private partial void LogOpened(string action, int documents, int passages, long loadMs, long indexMs);
+}
