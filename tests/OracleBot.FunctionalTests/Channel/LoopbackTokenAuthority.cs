@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OracleBot.FunctionalTests.Channel;
+
+/// <summary>
+/// An Entra-like client-credentials token endpoint over HTTPS on 127.0.0.1 (Azure.Identity refuses plain http),
+/// with a self-signed certificate made for the test. Point <c>Bot:AuthorityHost</c> at <see cref="AuthorityHost"/>,
+/// set <c>Bot:DisableInstanceDiscovery=true</c>, and give the identity HTTP client <see cref="CreateTrustingHandler"/>.
+/// </summary>
+public sealed class LoopbackTokenAuthority : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly X509Certificate2 _certificate;
+    private readonly ConcurrentQueue<TokenRequest> _requests = new();
+    private int _issued;
+
+    private LoopbackTokenAuthority(WebApplication app, X509Certificate2 certificate)
+    {
+        _app = app;
+        _certificate = certificate;
+    }
+
+    public Uri AuthorityHost { get; private set; } = null!;
+
+    /// <summary>Every request that reached the authority (token requests and anything else MSAL asked for).</summary>
+    public IReadOnlyCollection<TokenRequest> Requests => _requests;
+
+    /// <summary>Tokens handed out so far.</summary>
+    public int TokensIssued => Volatile.Read(ref _issued);
+
+    public static async Task<LoopbackTokenAuthority> StartAsync(CancellationToken ct = default)
+    {
+        var certificate = CreateCertificate();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        var app = builder.Build();
+        var authority = new LoopbackTokenAuthority(app, certificate);
+        app.MapPost("/{tenant}/oauth2/v2.0/token", authority.IssueTokenAsync);
+        app.MapFallback(context =>
+        {
+            authority._requests.Enqueue(new TokenRequest(context.Request.Path, new Dictionary<string, string>()));
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        authority.AuthorityHost = new Uri(address.TrimEnd('/') + "/");
+        return authority;
+    }
+
+    /// <summary>A handler that trusts exactly this authority's certificate.</summary>
+    public HttpMessageHandler CreateTrustingHandler()
+    {
+        var thumbprint = _certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        return new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, presented, _, _) =>
+                    presented is not null && presented.GetCertHashString(HashAlgorithmName.SHA256) == thumbprint,
+            },
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _certificate.Dispose();
+    }
+
+    private async Task IssueTokenAsync(HttpContext context, string tenant)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        _requests.Enqueue(new TokenRequest(context.Request.Path, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+        var number = Interlocked.Increment(ref _issued);
+        await context.Response.WriteAsJsonAsync(
+            new JsonObject
+            {
+                ["token_type"] = "Bearer",
+                ["expires_in"] = 3600,
+                ["ext_expires_in"] = 3600,
+                ["access_token"] = $"loopback-bot-token-{tenant}-{number}",
+            },
+            context.RequestAborted);
+    }
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        // Round-trip through PKCS#12 so the private key is usable by the TLS stack on every platform.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
+    }
+
+    /// <summary>A request the authority saw: its path and form fields (client_id, scope, grant_type…).</summary>
+    public sealed record TokenRequest(string Path, IReadOnlyDictionary<string, string> Form);
+}

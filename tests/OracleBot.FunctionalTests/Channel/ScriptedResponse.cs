@@ -1,0 +1,11 @@
+using System.Net;
+
+namespace OracleBot.FunctionalTests.Channel;
+
+/// <summary>A failure the loopback channel answers with instead of success, for the next connector call.</summary>
+public sealed record ScriptedResponse(
+    HttpStatusCode Status,
+    TimeSpan? RetryAfter = null,
+    string? ErrorCode = null,
+    string? ErrorMessage = null,
+    string? CorrelationId = null);
