@@ -14,6 +14,8 @@ internal sealed partial class ChannelTokenValidator : IChannelTokenValidator
 {
     private const string BearerPrefix = "Bearer ";
 
+    private static readonly Task<ChannelIdentity> AnonymousResult = Task.FromResult(ChannelIdentity.Anonymous);
+
     private readonly SigningKeyStore _keys;
     private readonly TimeProvider _time;
     private readonly ILogger<ChannelTokenValidator> _logger;
@@ -50,33 +52,30 @@ internal sealed partial class ChannelTokenValidator : IChannelTokenValidator
         };
     }
 
-    public async Task<ChannelIdentity> ValidateAsync(string? authorizationHeader, CancellationToken ct)
+    public Task<ChannelIdentity> ValidateAsync(string? authorizationHeader, CancellationToken ct)
     {
         if (_options.IsAnonymous)
         {
-            return ChannelIdentity.Anonymous;
+            return AnonymousResult;
         }
 
         if (string.IsNullOrEmpty(authorizationHeader))
         {
-            return Reject("missing Authorization header", LogLevel.Debug);
+            return Task.FromResult(Reject("missing Authorization header", LogLevel.Debug));
         }
 
         if (!authorizationHeader.StartsWith(BearerPrefix, StringComparison.Ordinal))
         {
-            return Reject("authorization scheme is not Bearer", LogLevel.Debug);
+            return Task.FromResult(Reject("authorization scheme is not Bearer", LogLevel.Debug));
         }
 
         var rawToken = authorizationHeader.AsSpan(BearerPrefix.Length).Trim();
-        switch (_cache.TryGet(rawToken, out var cached))
+        return _cache.TryGet(rawToken, out var cached) switch
         {
-            case CacheLookup.Hit:
-                return cached!;
-            case CacheLookup.Expired:
-                return Reject("token expired", LogLevel.Warning);
-        }
-
-        return await ValidateUncachedAsync(rawToken.ToString(), ct).ConfigureAwait(false);
+            CacheLookup.Hit => cached!,
+            CacheLookup.Expired => Task.FromResult(Reject("token expired", LogLevel.Warning)),
+            _ => ValidateUncachedAsync(rawToken.ToString(), ct),
+        };
     }
 
     private async Task<ChannelIdentity> ValidateUncachedAsync(string token, CancellationToken ct)

@@ -12,7 +12,7 @@ internal sealed class ValidatedTokenCache(int capacity, TimeProvider time)
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>Looks a token up without allocating a string for it.</summary>
-    public CacheLookup TryGet(ReadOnlySpan<char> token, out ChannelIdentity? identity)
+    public CacheLookup TryGet(ReadOnlySpan<char> token, out Task<ChannelIdentity>? identity)
     {
         var lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(token, out var entry))
@@ -39,7 +39,7 @@ internal sealed class ValidatedTokenCache(int capacity, TimeProvider time)
             Evict();
         }
 
-        _entries[token] = new Entry(identity, validUntil);
+        _entries[token] = new Entry(Task.FromResult(identity), validUntil);
     }
 
     private void Evict()
@@ -60,7 +60,8 @@ internal sealed class ValidatedTokenCache(int capacity, TimeProvider time)
         }
     }
 
-    private sealed record Entry(ChannelIdentity Identity, DateTimeOffset ValidUntil);
+    // The completed task is stored so that a cache hit allocates nothing.
+    private sealed record Entry(Task<ChannelIdentity> Identity, DateTimeOffset ValidUntil);
 }
 
 internal enum CacheLookup

@@ -210,6 +210,26 @@ public sealed class ChannelTokenValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task Cached_token_path_allocates_nothing()
+    {
+        var header = "Bearer " + TestChannelAuthority.CreateToken(_harness.Key, AppId, ServiceUrl);
+        var activity = TeamsActivity(ServiceUrl);
+        Assert.True((await _harness.Validator.ValidateAsync(header, CancellationToken.None)).Authorizes(activity, out _));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            var pending = _harness.Validator.ValidateAsync(header, CancellationToken.None);
+            Assert.True(pending.IsCompletedSuccessfully);
+#pragma warning disable xUnit1031 // Completed synchronously (asserted above); awaiting would add the state machine under measurement.
+            Assert.True(pending.Result.Authorizes(activity, out _));
+#pragma warning restore xUnit1031
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public async Task Without_app_id_requests_are_anonymous()
     {
         using var harness = new ValidatorHarness(appId: "");
