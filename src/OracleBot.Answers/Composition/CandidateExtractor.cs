@@ -13,7 +13,8 @@ namespace OracleBot.Answers.Composition;
 internal sealed class CandidateExtractor(Analyzer analyzer)
 {
     private const int PassagesPerDocument = 2;
-    private const int MinWords = 5;
+    private const int MinWords = 6;
+    private const double HeadingShare = 0.6;
     private const int MaxWords = 80;
     private const double ConclusionBonus = 0.1;
     private const double RankBonus = 0.05;
@@ -35,6 +36,9 @@ internal sealed class CandidateExtractor(Analyzer analyzer)
             {
                 var passage = retrieved.Passage;
                 var body = passage.Document.Body;
+                // A sentence under "What are the symptoms of X?" answers that question even when it says
+                // "ALL" instead of X, so the heading's words count towards its coverage at a discount.
+                var headingTerms = passage.Heading is null ? [] : MedicalTextAnalyzer.Terms(analyzer, passage.Heading);
                 foreach (var sentence in passage.Sentences)
                 {
                     var span = body.AsSpan(sentence.Start, sentence.Length);
@@ -46,7 +50,7 @@ internal sealed class CandidateExtractor(Analyzer analyzer)
                     var label = SectionLabels.LeadingLabelLength(span);
                     var text = body.Substring(sentence.Start + label, sentence.Length - label);
                     var words = Passage.CountWords(text);
-                    if (words < MinWords || words > MaxWords)
+                    if (words < MinWords || words > MaxWords || !ReadsAsStatement(text))
                     {
                         continue;
                     }
@@ -58,6 +62,10 @@ internal sealed class CandidateExtractor(Analyzer analyzer)
                         if (sentenceTerms.Contains(term))
                         {
                             covered += weight;
+                        }
+                        else if (headingTerms.Contains(term))
+                        {
+                            covered += weight * HeadingShare;
                         }
                     }
 
@@ -72,6 +80,21 @@ internal sealed class CandidateExtractor(Analyzer analyzer)
         }
 
         return candidates;
+    }
+
+    // Reference pages carry navigation ("See the PDQ summary on …") and title lists that quote badly.
+    internal static bool ReadsAsStatement(string text)
+    {
+        if (text.StartsWith("See ", StringComparison.Ordinal) || text.StartsWith("(See ", StringComparison.Ordinal)
+            || text.StartsWith("This summary", StringComparison.Ordinal) || text.StartsWith("For more information", StringComparison.Ordinal)
+            || text.Contains("PDQ summar", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var capitalised = words.Count(w => char.IsUpper(w[0]));
+        return capitalised * 10 < words.Length * 6;
     }
 
     /// <summary>How much of the question the document's best passage covers, 0..1.</summary>

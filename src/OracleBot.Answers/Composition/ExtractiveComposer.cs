@@ -13,10 +13,11 @@ namespace OracleBot.Answers.Composition;
 /// </summary>
 public sealed class ExtractiveComposer
 {
-    internal const double RelevantCoverage = 0.5;
+    internal const double RelevantCoverage = 0.6;
     internal const double StrongCoverage = 0.7;
     private const double AuthorityScoreRatio = 0.6;
     private const double RedundantJaccard = 0.6;
+    private const double StatementCoverage = 0.35;
     private const int StatementsPerDocument = 2;
     private const int DocumentsUsed = 6;
 
@@ -55,7 +56,7 @@ public sealed class ExtractiveComposer
             return new Answer(answerId, question, null, [], [], [], [NothingFoundNotice]);
         }
 
-        var usable = candidates.Where(c => c.Coverage > 0 && relevant.Exists(r => r.Rank == c.DocumentRank)).ToList();
+        var usable = candidates.Where(c => c.Coverage >= StatementCoverage && relevant.Exists(r => r.Rank == c.DocumentRank)).ToList();
         var bottomLine = ChooseBottomLine(relevant.Select(r => r.Document).ToList(), usable);
         if (bottomLine is null)
         {

@@ -30,6 +30,6 @@ public static partial class SectionLabels
     public static ReadOnlySpan<char> StripLeading(ReadOnlySpan<char> text) => text[LeadingLabelLength(text)..];
 
     // An abstract label is one to four capitalised words then a colon; list bullets are a dash or bullet.
-    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z]+(?: [A-Za-z&]+){0,3}:\s+|Key Points\s+-\s+|[-\u2022]\s+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z]+(?: [A-Za-z&]+){0,3}:\s+|(?:BACKGROUND|CONTEXT|IMPORTANCE|INTRODUCTION|PURPOSE|AIMS?|OBJECTIVES?|DESIGN|SETTINGS?|PARTICIPANTS|PATIENTS|SUBJECTS|INTERVENTIONS?|EXPOSURES?|MEASUREMENTS|MAIN OUTCOME MEASURES?|(?:MATERIALS? AND )?METHODS?(?: AND RESULTS)?|RESULTS|FINDINGS|INTERPRETATION|CONCLUSIONS?(?: AND RELEVANCE)?|FUNDING)\s+(?=[A-Z(])|Key Points\s+-\s+|[-\u2022]\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 }
