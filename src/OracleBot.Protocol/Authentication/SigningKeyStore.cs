@@ -24,9 +24,6 @@ internal sealed partial class SigningKeyStore(
     private volatile SigningKeySet? _keys;
     private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
 
-    /// <summary>Number of completed or failed fetch attempts; lets tests prove the cooldown.</summary>
-    public int FetchAttempts { get; private set; }
-
     public async ValueTask<SigningKey?> FindAsync(string keyId, CancellationToken ct)
     {
         var keys = _keys;
@@ -65,7 +62,6 @@ internal sealed partial class SigningKeyStore(
     private async Task<SigningKeySet?> RefreshAsync(CancellationToken ct)
     {
         _lastAttempt = time.GetUtcNow();
-        FetchAttempts++;
         try
         {
             var metadataUri = RequireAllowedUri(_options.OpenIdMetadataUrl);
