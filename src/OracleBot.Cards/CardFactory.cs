@@ -57,6 +57,11 @@ public sealed partial class CardFactory
         ArgumentNullException.ThrowIfNull(answer);
         var content = AnswerCardContent.From(answer, audience);
         var card = _templates.Answer.BindObject(AnswerCardData.Build(content));
+        if (content.SizeUpperBound() <= _maxCardBytes)
+        {
+            return card;
+        }
+
         var size = CardSize.EstimateSizeBytes(card);
         if (size <= _maxCardBytes)
         {

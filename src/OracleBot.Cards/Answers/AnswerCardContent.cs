@@ -27,6 +27,44 @@ internal sealed class AnswerCardContent
     /// <summary>Cuts the bottom line shorter than its limit once nothing else is left to drop.</summary>
     public bool ShortBottomLine { get; private set; }
 
+    /// <summary>
+    /// A cheap bound on the card's serialized size, so that ordinary answers skip measuring it.
+    /// Each source character costs at most 14 bytes once escaped for markdown and JSON (<c>&lt;</c> becomes
+    /// <c>\\\u003C\u200B</c>) and may appear twice on the card; every repeated element and the fixed
+    /// template add at most the constants below (the answer template binds to about 5 KB with no text).
+    /// </summary>
+    public int SizeUpperBound()
+    {
+        const int BytesPerChar = 14 * 2;
+        const int BytesPerItem = 1_200;
+        const int FixedBytes = 10_000;
+        long chars = Answer.AnswerId.Length + Answer.Question.Length + Audience.Length + (Answer.BottomLine?.Text.Length ?? 0);
+        var items = 0;
+        foreach (var (_, statements) in Sections)
+        {
+            foreach (var statement in statements)
+            {
+                chars += statement.Text.Length + (8 * statement.CitationNumbers.Count);
+                items++;
+            }
+        }
+
+        foreach (var reference in References)
+        {
+            chars += reference.Title.Length + reference.Source.Length + reference.Url.Length + reference.DocumentId.Length + 16;
+            items++;
+        }
+
+        foreach (var text in Answer.FollowUps.Concat(Answer.Notices))
+        {
+            chars += text.Length;
+            items++;
+        }
+
+        var bound = (chars * BytesPerChar) + ((items + Sections.Count) * BytesPerItem) + FixedBytes;
+        return (int)Math.Min(bound, int.MaxValue);
+    }
+
     public static AnswerCardContent From(Answer answer, string audience) => new(answer, audience);
 
     /// <summary>

@@ -52,7 +52,7 @@ internal static class TemplateCompiler
             }
         }
 
-        return new ObjectNode(properties, data, when);
+        return new ObjectNode([.. properties], data, when);
     }
 
     /// <summary><c>$data</c> and <c>$when</c> must be one whole expression: anything else is a template bug.</summary>
@@ -101,7 +101,7 @@ internal static class TemplateCompiler
             parts.Add(text[pos..]);
         }
 
-        return parts is [Expression single] ? new WholeExpressionNode(single) : new InterpolatedStringNode(parts);
+        return parts is [Expression single] ? new WholeExpressionNode(single) : new InterpolatedStringNode([.. parts]);
     }
 
     private static int FindClosingBrace(string text, int from)

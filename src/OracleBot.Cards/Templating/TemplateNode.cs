@@ -30,12 +30,16 @@ internal sealed class WholeExpressionNode(Expression expression) : TemplateNode
 }
 
 /// <summary>A string mixing text and expressions: always produces text.</summary>
-internal sealed class InterpolatedStringNode(IReadOnlyList<object> parts) : TemplateNode
+internal sealed class InterpolatedStringNode(object[] parts) : TemplateNode
 {
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     // Each part is either literal text (string) or an Expression.
     public override JsonNode? Bind(in EvaluationScope scope)
     {
-        var builder = new StringBuilder();
+        var builder = t_builder ??= new StringBuilder(256);
+        builder.Clear();
         foreach (var part in parts)
         {
             if (part is string text)
@@ -52,7 +56,7 @@ internal sealed class InterpolatedStringNode(IReadOnlyList<object> parts) : Temp
     }
 }
 
-internal sealed class ArrayNode(IReadOnlyList<TemplateNode> items) : TemplateNode
+internal sealed class ArrayNode(TemplateNode[] items) : TemplateNode
 {
     public override JsonNode? Bind(in EvaluationScope scope)
     {
@@ -85,7 +89,7 @@ internal sealed class ArrayNode(IReadOnlyList<TemplateNode> items) : TemplateNod
 
 /// <summary>An object, optionally repeated over <c>$data</c> and filtered by <c>$when</c>.</summary>
 internal sealed class ObjectNode(
-    IReadOnlyList<KeyValuePair<string, TemplateNode>> properties,
+    KeyValuePair<string, TemplateNode>[] properties,
     Expression? data,
     Expression? when) : TemplateNode
 {
@@ -152,7 +156,7 @@ internal sealed class ObjectNode(
         var result = new JsonObject();
         foreach (var (name, value) in properties)
         {
-            result[name] = value.Bind(scope);
+            result.Add(name, value.Bind(scope));
         }
 
         return result;

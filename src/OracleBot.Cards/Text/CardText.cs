@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace OracleBot.Cards.Text;
@@ -24,11 +25,13 @@ public static class CardText
 {
     private const char ZeroWidthSpace = '\u200B';
 
+    private static readonly SearchValues<char> InlineSpecials = SearchValues.Create("\\*_`~[]<>|");
+
     /// <summary>Escapes <paramref name="text"/> for a markdown TextBlock, keeping at most <paramref name="maxLength"/> source characters.</summary>
     public static string Markdown(string? text, int maxLength = int.MaxValue)
     {
         var plain = Plain(text, maxLength);
-        if (plain.Length == 0)
+        if (plain.Length == 0 || IsInert(plain))
         {
             return plain;
         }
@@ -72,6 +75,11 @@ public static class CardText
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
+        }
+
+        if (IsSingleLine(text))
+        {
+            return Shorten(text, maxLength);
         }
 
         var builder = new StringBuilder(Math.Min(text.Length, maxLength == int.MaxValue ? text.Length : maxLength + 1));
@@ -123,6 +131,36 @@ public static class CardText
         }
 
         return string.Concat(text.AsSpan(0, cut).TrimEnd(), "…");
+    }
+
+    /// <summary>True when the text has no markdown-significant character, so escaping would not change it.</summary>
+    private static bool IsInert(string text) =>
+        text.AsSpan().IndexOfAny(InlineSpecials) < 0
+        && BlockMarkerIndex(text) < 0
+        && !text.Contains("://", StringComparison.Ordinal)
+        && !text.Contains("www.", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <see cref="Plain"/> would not change the text apart from shortening it.</summary>
+    private static bool IsSingleLine(string text)
+    {
+        if (text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            var space = c == ' ';
+            if ((space && previousSpace) || (!space && (char.IsWhiteSpace(c) || char.IsControl(c))))
+            {
+                return false;
+            }
+
+            previousSpace = space;
+        }
+
+        return true;
     }
 
     /// <summary>Index of the character that would open a markdown block at the start of the text, or -1.</summary>
