@@ -13,9 +13,11 @@ builder.Services.AddAnswerService();
 builder.Services.AddCards();
 builder.Services.AddTurnPipeline();
 builder.Services.AddBotEndpoints();
+builder.Services.AddBotHealth();
 
 var app = builder.Build();
 app.MapBotEndpoints();
+app.MapBotHealth();
 app.Run();
 
 /// <summary>Entry point type, visible to the functional tests' <c>WebApplicationFactory</c>.</summary>

@@ -1,5 +1,3 @@
-using OracleBot.Turns;
-
 namespace OracleBot.Endpoints;
 
 public static class BotEndpoints
@@ -19,9 +17,6 @@ public static class BotEndpoints
 
         // The Agents Playground probes the endpoint before it connects; any answer will do.
         endpoints.MapMethods("/api/messages", [HttpMethods.Head, HttpMethods.Get], () => Results.Ok());
-
-        endpoints.MapGet("/healthz", (TurnDispatcher dispatcher) =>
-            Results.Ok(new { status = "healthy", pendingTurns = dispatcher.PendingCount }));
         return endpoints;
     }
 }

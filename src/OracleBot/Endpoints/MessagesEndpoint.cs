@@ -69,7 +69,7 @@ internal sealed partial class MessagesEndpoint(
         activity = null!;
         try
         {
-            var parsed = JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options);
+            var parsed = ActivityJson.Deserialize(json);
             if (parsed is null)
             {
                 error = "The body must be a JSON object describing an activity.";
