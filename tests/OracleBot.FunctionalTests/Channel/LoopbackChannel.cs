@@ -2,13 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -55,17 +49,17 @@ public sealed partial class LoopbackChannel : IAsyncDisposable
 
     public static async Task<LoopbackChannel> StartAsync(CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var channel = new LoopbackChannel(app);
-        app.MapGet("/.well-known/openidconfiguration", channel.ServeMetadata);
-        app.MapGet("/.well-known/keys", channel.ServeKeys);
-        app.Map("/teams/{**route}", channel.HandleConnectorAsync);
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        channel.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        LoopbackChannel? channel = null;
+        var (app, baseAddress) = await LoopbackServer.StartAsync(
+            app =>
+            {
+                channel = new LoopbackChannel(app);
+                app.MapGet("/.well-known/openidconfiguration", channel.ServeMetadata);
+                app.MapGet("/.well-known/keys", channel.ServeKeys);
+                app.Map("/teams/{**route}", channel.HandleConnectorAsync);
+            },
+            ct: ct);
+        channel!.BaseAddress = baseAddress;
         return channel;
     }
 

@@ -6,12 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace OracleBot.FunctionalTests.Channel;
 
@@ -44,21 +39,17 @@ public sealed class LoopbackTokenAuthority : IAsyncDisposable
     public static async Task<LoopbackTokenAuthority> StartAsync(CancellationToken ct = default)
     {
         var certificate = CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
-        var authority = new LoopbackTokenAuthority(app, certificate);
-        app.MapPost("/{tenant}/oauth2/v2.0/token", authority.IssueTokenAsync);
-        app.MapFallback(context =>
-        {
-            authority._requests.Enqueue(new TokenRequest(context.Request.Path, new Dictionary<string, string>()));
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        authority.AuthorityHost = new Uri(address.TrimEnd('/') + "/");
+        LoopbackTokenAuthority? authority = null;
+        var (app, baseAddress) = await LoopbackServer.StartAsync(
+            app =>
+            {
+                authority = new LoopbackTokenAuthority(app, certificate);
+                app.MapPost("/{tenant}/oauth2/v2.0/token", authority.IssueTokenAsync);
+                app.MapFallback(authority.RecordUnexpected);
+            },
+            listen: listen => listen.UseHttps(certificate),
+            ct: ct);
+        authority!.AuthorityHost = baseAddress;
         return authority;
     }
 
@@ -81,6 +72,13 @@ public sealed class LoopbackTokenAuthority : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _certificate.Dispose();
+    }
+
+    private Task RecordUnexpected(HttpContext context)
+    {
+        _requests.Enqueue(new TokenRequest(context.Request.Path, new Dictionary<string, string>()));
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     private async Task IssueTokenAsync(HttpContext context, string tenant)

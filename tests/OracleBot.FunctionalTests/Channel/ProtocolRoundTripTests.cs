@@ -1,13 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OracleBot.Protocol;
 using OracleBot.Protocol.Authentication;
 using OracleBot.Protocol.Connector;
@@ -30,20 +25,19 @@ public sealed class ProtocolRoundTripTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _channel = await LoopbackChannel.StartAsync();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Configuration["Bot:AppId"] = AppId;
-        builder.Configuration["Bot:ClientSecret"] = "unused: this bot only replies to the loopback channel without a token authority";
-        builder.Configuration["Bot:OpenIdMetadataUrl"] = _channel.OpenIdMetadataUrl;
-        builder.Configuration["Bot:RequireHttpsMetadata"] = "false";
-        builder.Services.AddBotProtocol();
-        builder.Services.AddSingleton<IConnectorTokenProvider, NoTokenProvider>();
-        _bot = builder.Build();
-        _bot.MapPost("/api/messages", EchoAsync);
-        await _bot.StartAsync();
-        var address = _bot.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        _endpoint = new Uri(address.TrimEnd('/') + "/api/messages");
+        var (bot, baseAddress) = await LoopbackServer.StartAsync(
+            app => app.MapPost("/api/messages", EchoAsync),
+            builder =>
+            {
+                builder.Configuration["Bot:AppId"] = AppId;
+                builder.Configuration["Bot:ClientSecret"] = "unused: replies go out without a token";
+                builder.Configuration["Bot:OpenIdMetadataUrl"] = _channel.OpenIdMetadataUrl;
+                builder.Configuration["Bot:RequireHttpsMetadata"] = "false";
+                builder.Services.AddBotProtocol();
+                builder.Services.AddSingleton<IConnectorTokenProvider, NoTokenProvider>();
+            });
+        _bot = bot;
+        _endpoint = new Uri(baseAddress, "api/messages");
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,32 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OracleBot.FunctionalTests.Channel;
+
+/// <summary>Starts a quiet Kestrel app on 127.0.0.1 with a port the OS picks, so parallel tests never collide.</summary>
+internal static class LoopbackServer
+{
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(
+        Action<WebApplication> map,
+        Action<WebApplicationBuilder>? configure = null,
+        Action<ListenOptions>? listen = null,
+        CancellationToken ct = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, options => listen?.Invoke(options)));
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return (app, new Uri(address.TrimEnd('/') + "/"));
+    }
+}
