@@ -97,13 +97,18 @@ internal sealed class CandidateExtractor(Analyzer analyzer)
         return capitalised * 10 < words.Length * 6;
     }
 
-    /// <summary>How much of the question the document's best passage covers, 0..1.</summary>
-    public static double PassageCoverage(IReadOnlyList<QueryTerm> terms, IEnumerable<SentenceCandidate> ofPassage)
+    /// <summary>How much of the question the passage covers (its heading included), 0..1.</summary>
+    public double PassageCoverage(IReadOnlyList<QueryTerm> terms, Passage passage, IEnumerable<SentenceCandidate> ofPassage)
     {
         var union = new HashSet<string>(StringComparer.Ordinal);
         foreach (var candidate in ofPassage)
         {
             union.UnionWith(candidate.Terms);
+        }
+
+        if (passage.Heading is not null)
+        {
+            union.UnionWith(MedicalTextAnalyzer.Terms(analyzer, passage.Heading));
         }
 
         double covered = 0, total = 0;

@@ -47,8 +47,8 @@ public sealed class ExtractiveComposer
 
         // A document counts as evidence when its best passage covers enough of the question.
         var relevant = documents
-            .Select((d, rank) => (Document: d, Rank: rank, Coverage: CandidateExtractor.PassageCoverage(
-                retrieval.Terms, candidates.Where(c => c.DocumentRank == rank && c.Passage == d.Best.Passage))))
+            .Select((d, rank) => (Document: d, Rank: rank, Coverage: _extractor.PassageCoverage(
+                retrieval.Terms, d.Best.Passage, candidates.Where(c => c.DocumentRank == rank && c.Passage == d.Best.Passage))))
             .Where(d => d.Coverage >= RelevantCoverage)
             .ToList();
         if (relevant.Count == 0)

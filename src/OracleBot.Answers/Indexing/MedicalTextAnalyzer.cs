@@ -1,5 +1,8 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
@@ -24,13 +27,39 @@ public static class MedicalTextAnalyzer
         "some", "so", "very", "more", "most", "other", "tell", "know", "please",
     ];
 
+    // Porter leaves these apart from the verbs clinicians ask with ("How is gout treated?" vs. "treatments
+    // for gout"); mapping the nouns onto the verb stems lets the question meet the page.
+    private static readonly (string Word, string Stem)[] StemOverrides =
+    [
+        ("treatment", "treat"), ("treatments", "treat"),
+        ("diagnosis", "diagnos"), ("diagnoses", "diagnos"), ("diagnostic", "diagnos"),
+        ("prognosis", "prognos"), ("prognoses", "prognos"), ("prognostic", "prognos"),
+    ];
+
     /// <summary>A new analyzer instance; analyzers are thread-safe and meant to be shared.</summary>
     public static Analyzer Create()
     {
         var stop = new CharArraySet(Version, EnglishAnalyzer.DefaultStopSet.Count + ExtraStopWords.Length, ignoreCase: true);
         stop.UnionWith(EnglishAnalyzer.DefaultStopSet);
         stop.UnionWith(ExtraStopWords);
-        return new EnglishAnalyzer(Version, stop);
+        var overrides = new StemmerOverrideFilter.Builder(ignoreCase: false);
+        foreach (var (word, stem) in StemOverrides)
+        {
+            overrides.Add(word, stem);
+        }
+
+        var map = overrides.Build();
+        return Analyzer.NewAnonymous((_, reader) =>
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream stream = new StandardFilter(Version, source);
+            stream = new EnglishPossessiveFilter(Version, stream);
+            stream = new LowerCaseFilter(Version, stream);
+            stream = new StopFilter(Version, stream, stop);
+            stream = new StemmerOverrideFilter(stream, map);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        });
     }
 
     /// <summary>The distinct analysed terms of <paramref name="text"/>, in first-seen order.</summary>

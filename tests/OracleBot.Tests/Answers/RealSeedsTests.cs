@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OracleBot.Answers;
+using OracleBot.Answers.Composition;
+using OracleBot.Answers.Contract;
+using OracleBot.Answers.Retrieval;
+
+namespace OracleBot.Tests.Answers;
+
+/// <summary>Builds one index over the committed seeds for the whole test class.</summary>
+public sealed class RealSeedsFixture : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public RealSeedsFixture()
+    {
+        Index = new KnowledgeIndex(new KnowledgeIndexLocation(FindUp("seeds", "medquad"), Path.Combine(_temp.Path, "index")), NullLogger<KnowledgeIndex>.Instance);
+        Index.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public KnowledgeIndex Index { get; }
+
+    /// <summary>Walks up from the test binary to the folder <paramref name="name"/> that contains <paramref name="child"/>.</summary>
+    public static string FindUp(string name, string child)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, name);
+            if (Directory.Exists(Path.Combine(candidate, child)))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No '{name}/{child}' folder above {AppContext.BaseDirectory}.");
+    }
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        _temp.Dispose();
+    }
+}
+
+public sealed class RealSeedsTests(RealSeedsFixture fixture) : IClassFixture<RealSeedsFixture>
+{
+    private EmbeddedAnswerService Service() =>
+        new(fixture.Index, Options.Create(new AnswersOptions()), NullLogger<EmbeddedAnswerService>.Instance);
+
+    [Fact]
+    public void All_three_corpora_are_loaded()
+    {
+        Assert.Equal(6870, fixture.Index.Store.DocumentCount);
+        var pubmed = fixture.Index.Store.FindDocument("pmid:21645374")!;
+        Assert.StartsWith("PMID 21645374 (2011): Programmed cell death", pubmed.DisplayTitle, StringComparison.Ordinal);
+        Assert.Contains(pubmed.Conclusion!, pubmed.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Symptoms_of_adult_ALL_cite_the_MedQuAD_page()
+    {
+        var answer = await Service().AnswerAsync(new AnswerRequest("What are the symptoms of adult acute lymphoblastic leukemia?"), CancellationToken.None);
+
+        Assert.Equal("medquad:CancerGov:0000001_1", answer.Citations[answer.BottomLine!.CitationNumbers[0] - 1].DocumentId);
+        Assert.Contains(answer.Sections.SelectMany(s => s.Statements), s => s.Text.Contains("symptoms", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(DocumentKind.Reference, answer.Sections[0].Kind);
+        Assert.Contains(ExtractiveComposer.NoGuidelineNotice, answer.Notices);
+        Assert.Equal(3, answer.FollowUps.Count);
+        var retrieved = fixture.Index.Search(answer.Question, 8).Select(d => d.Document.Id).ToHashSet();
+        Assert.All(answer.Citations, c => Assert.Contains(c.DocumentId, retrieved));
+    }
+
+    [Fact]
+    public async Task A_short_follow_up_borrows_the_previous_question()
+    {
+        var prior = new PriorTurn("What are the symptoms of adult acute lymphoblastic leukemia?", "…", ["medquad:CancerGov:0000001_1"]);
+
+        var withContext = await Service().AnswerAsync(new AnswerRequest("And the treatments?", Context: [prior]), CancellationToken.None);
+        var alone = await Service().AnswerAsync(new AnswerRequest("And the treatments?"), CancellationToken.None);
+
+        Assert.Contains(withContext.Citations, c => c.DocumentId == "medquad:CancerGov:0000001_1");
+        Assert.DoesNotContain(alone.Citations, c => c.DocumentId == "medquad:CancerGov:0000001_1");
+    }
+
+    [Fact]
+    public void PubMedQA_dev_questions_find_their_gold_abstract_in_the_top_five()
+    {
+        // The only test that reads evaluation data beside the clone (../shared/data).
+        var questions = Path.Combine(RealSeedsFixture.FindUp("shared", "data"), "data", "pubmedqa", "questions-dev.jsonl");
+        var sample = File.ReadLines(questions).Take(50).Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(e => (Question: e.GetProperty("question").GetString()!, Gold: e.GetProperty("gold_ids")[0].GetString()!)).ToList();
+
+        var found = sample.Count(q => fixture.Index.Search(q.Question, 5).Any(d => d.Document.Id == q.Gold));
+
+        Assert.True(found >= 45, $"gold in top 5 for {found} of {sample.Count}");
+    }
+}
