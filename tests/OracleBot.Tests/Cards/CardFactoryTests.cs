@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OracleBot.Answers.Contract;
 using OracleBot.Cards;
+using OracleBot.Cards.Answers;
 
 namespace OracleBot.Tests.Cards;
 
@@ -197,5 +198,53 @@ public sealed class CardFactoryTests
         var perCard = watch.Elapsed / runs;
         // Target is well under 100 µs on a quiet machine; the bound is loose for a busy shared CI box.
         Assert.True(perCard < TimeSpan.FromMilliseconds(1), $"binding took {perCard.TotalMicroseconds:F1} µs per card");
+    }
+
+    [Theory]
+    [InlineData("welcome")]
+    [InlineData("help")]
+    [InlineData("error")]
+    public void Sample_data_files_show_what_the_bot_really_sends(string name)
+    {
+        var factory = CardTestData.Factory();
+        var sent = name switch
+        {
+            "welcome" => factory.Welcome(),
+            "help" => factory.Help(),
+            _ => factory.Error("What causes pericarditis?"),
+        };
+        var data = JsonNode.Parse(File.ReadAllText(Path.Combine(CardTestData.TemplatesDirectory, name + ".data.json")));
+        var sample = name switch
+        {
+            "welcome" => CardTestData.Templates.Welcome,
+            "help" => CardTestData.Templates.Help,
+            _ => CardTestData.Templates.Error,
+        };
+        Assert.True(JsonNode.DeepEquals(sent, sample.BindObject(data)), $"cards/{name}.data.json is out of date");
+    }
+
+    [Fact]
+    public void Answer_sample_data_has_the_shape_the_factory_builds()
+    {
+        var answer = new Answer(
+            "a-2f9c1e7b",
+            "What causes pericarditis?",
+            new Statement("Viral infections are likely a common cause of pericarditis, although the virus may never be found.", [1]),
+            [
+                new AnswerSection(DocumentKind.Reference,
+                [
+                    new Statement("Pericarditis is a condition in which the membrane, or sac, around the heart is inflamed.", [1]),
+                    new Statement("Bacterial, fungal, and other infections also can cause pericarditis.", [1]),
+                    new Statement("Other possible causes include heart attack or heart surgery, other medical conditions, injuries, and certain medicines.", [1]),
+                ]),
+            ],
+            [CardTestData.PericarditisReference()],
+            ["How is pericarditis treated?", "What are the symptoms of pericarditis?"],
+            ["No guideline in the knowledge base addresses this question."]);
+
+        var built = AnswerCardData.Build(AnswerCardContent.From(answer, "physician"));
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(CardTestData.TemplatesDirectory, "answer.data.json")));
+
+        Assert.True(JsonNode.DeepEquals(built, sample), $"cards/answer.data.json is out of date; built: {built.ToJsonString()}");
     }
 }
