@@ -6,7 +6,7 @@ using OracleBot.Protocol;
 using OracleBot.Turns;
 
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.UseDefaultBotUrl();
+builder.Configuration.AddDefaultBotUrl();
 
 builder.Services.AddBotProtocol();
 builder.Services.AddAnswerService();

@@ -1,14 +1,19 @@
+using Microsoft.Extensions.Configuration.Memory;
+
 namespace OracleBot.Hosting;
 
 internal static class DefaultUrl
 {
     /// <summary>
-    /// The Bot Framework convention is port 3978. Applied only when nothing else (ASPNETCORE_URLS,
-    /// --urls, Kestrel configuration) chose the address, so deployments keep full control.
+    /// The Bot Framework convention is port 3978. Added as the lowest-priority configuration source, so
+    /// ASPNETCORE_URLS, --urls, appsettings and test hosts all override it.
     /// </summary>
-    public static IWebHostBuilder UseDefaultBotUrl(this IWebHostBuilder webHost)
+    public static IConfigurationBuilder AddDefaultBotUrl(this IConfigurationBuilder configuration)
     {
-        var configured = webHost.GetSetting(WebHostDefaults.ServerUrlsKey);
-        return string.IsNullOrEmpty(configured) ? webHost.UseUrls("http://localhost:3978") : webHost;
+        configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new(WebHostDefaults.ServerUrlsKey, "http://localhost:3978")],
+        });
+        return configuration;
     }
 }

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace OracleBot.FunctionalTests.Bot;
+
+/// <summary>Requests the bot must refuse, each with a specific status and a problem document, and no work done.</summary>
+public sealed class InboundRejectionTests(SignedBotHost host) : IClassFixture<SignedBotHost>
+{
+    [Fact]
+    public async Task Malformed_json_is_400_with_a_problem_document()
+    {
+        using var response = await host.Channel.PostActivityAsync(host.MessagesEndpoint, "{\"type\": \"message\", ", host.Token());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(400, (int)problem["status"]!);
+        Assert.Empty(host.Channel.Requests);
+    }
+
+    [Fact]
+    public async Task Oversize_body_is_413()
+    {
+        var activity = host.Channel.CreateMessage(new string('a', 300 * 1024), SignedBotHost.AppId);
+
+        using var response = await host.Channel.PostActivityAsync(host.MessagesEndpoint, activity, host.Token());
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(host.Channel.Requests);
+    }
+
+    [Fact]
+    public async Task Chunked_oversize_body_without_length_is_413()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, host.MessagesEndpoint)
+        {
+            Content = new PushStreamContentWithoutLength(Encoding.UTF8.GetBytes("{\"type\":\"message\",\"text\":\"" + new string('b', 400 * 1024) + "\"}")),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Token());
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Forged_token_is_401_and_nothing_is_sent()
+    {
+        var activity = host.Channel.CreateMessage("What causes pericarditis?", SignedBotHost.AppId);
+        var forger = host.Channel.AddSigningKey("forger-key");
+        host.Channel.RemoveSigningKey(forger);
+        var forged = host.Channel.CreateToken(SignedBotHost.AppId, signWith: forger);
+
+        using var response = await host.Channel.PostActivityAsync(host.MessagesEndpoint, activity, forged);
+        using var missing = await host.Channel.PostActivityAsync(host.MessagesEndpoint, activity, token: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        await Task.Delay(300);
+        Assert.Empty(host.Channel.Requests);
+    }
+
+    [Fact]
+    public async Task Wrong_content_type_is_415()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, host.MessagesEndpoint)
+        {
+            Content = new StringContent("type=message", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Token());
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Message_without_conversation_is_400()
+    {
+        var activity = host.Channel.CreateMessage("What causes pericarditis?", SignedBotHost.AppId);
+        activity.Conversation = null;
+
+        using var response = await host.Channel.PostActivityAsync(host.MessagesEndpoint, activity, host.Token());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("conversation.id", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends its bytes chunked, with no Content-Length, as a streaming client would.</summary>
+    private sealed class PushStreamContentWithoutLength : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public PushStreamContentWithoutLength(byte[] bytes)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
