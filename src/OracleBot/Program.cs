@@ -1,11 +1,13 @@
 using OracleBot.Answers;
 using OracleBot.Cards;
+using OracleBot.Cli;
 using OracleBot.Endpoints;
 using OracleBot.Hosting;
 using OracleBot.Protocol;
 using OracleBot.Turns;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+var isVerb = CommandLine.IsVerb(args);
+var builder = WebApplication.CreateSlimBuilder(isVerb ? [] : args);
 builder.Configuration.AddDefaultBotUrl();
 
 builder.Services.AddBotProtocol();
@@ -16,9 +18,15 @@ builder.Services.AddBotEndpoints();
 builder.Services.AddBotHealth();
 
 var app = builder.Build();
+if (isVerb)
+{
+    return await CommandLine.RunAsync(args, app.Services);
+}
+
 app.MapBotEndpoints();
 app.MapBotHealth();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point type, visible to the functional tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -1,0 +1,24 @@
+using OracleBot.Benchmarks;
+
+// Every benchmark; add new ones here.
+IBenchmark[] benchmarks = [];
+
+var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;
+if (selected is null)
+{
+    Console.WriteLine("usage: dotnet run -c Release --project tests/OracleBot.Benchmarks -- <benchmark> [options]");
+    foreach (var benchmark in benchmarks)
+    {
+        Console.WriteLine($"  {benchmark.Name,-12} {benchmark.Summary}");
+    }
+
+    return args.Length == 0 ? 0 : 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await selected.RunAsync(args[1..], cancellation.Token);
