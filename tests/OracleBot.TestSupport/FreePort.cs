@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OracleBot.FunctionalTests.Infrastructure;
+namespace OracleBot.TestSupport;
 
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

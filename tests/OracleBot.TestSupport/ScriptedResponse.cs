@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace OracleBot.FunctionalTests.Channel;
+namespace OracleBot.TestSupport;
 
 /// <summary>A failure the loopback channel answers with instead of success, for the next connector call.</summary>
 public sealed record ScriptedResponse(

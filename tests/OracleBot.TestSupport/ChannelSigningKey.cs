@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace OracleBot.FunctionalTests.Channel;
+namespace OracleBot.TestSupport;
 
 /// <summary>An RSA signing key the loopback channel publishes in its JWKS, with Bot Framework endorsements.</summary>
 public sealed class ChannelSigningKey : IDisposable

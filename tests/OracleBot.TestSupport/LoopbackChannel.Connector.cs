@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using OracleBot.Protocol.Schema;
 
-namespace OracleBot.FunctionalTests.Channel;
+namespace OracleBot.TestSupport;
 
 /// <summary>The connector half: captures the bot's calls under <c>/teams/</c> and posts activities to the bot.</summary>
 public sealed partial class LoopbackChannel

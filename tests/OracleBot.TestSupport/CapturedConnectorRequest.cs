@@ -1,6 +1,6 @@
 using OracleBot.Protocol.Schema;
 
-namespace OracleBot.FunctionalTests.Channel;
+namespace OracleBot.TestSupport;
 
 /// <summary>One connector call the bot made to the loopback channel.</summary>
 /// <param name="Method">HTTP method (POST, PUT…).</param>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace OracleBot.FunctionalTests.Channel;
+namespace OracleBot.TestSupport;
 
 /// <summary>
 /// A Teams-like channel on 127.0.0.1: publishes OpenID metadata and a JWKS with endorsements, signs channel

@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace OracleBot.FunctionalTests.Channel;
+namespace OracleBot.TestSupport;
 
 /// <summary>Starts a quiet Kestrel app on 127.0.0.1 with a port the OS picks, so parallel tests never collide.</summary>
-internal static class LoopbackServer
+public static class LoopbackServer
 {
     public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(
         Action<WebApplication> map,
