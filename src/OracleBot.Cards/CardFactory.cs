@@ -79,6 +79,13 @@ public sealed partial class CardFactory
         return card;
     }
 
+    /// <summary>The detail of one cited source: supporting passage, source, year, licence and an "Open source" link.</summary>
+    public JsonObject Citation(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        return _templates.Citation.BindObject(CitationCardData.Build(citation));
+    }
+
     public JsonObject Welcome() => _templates.Welcome.BindObject(_welcomeData);
 
     public JsonObject Help() => _templates.Help.BindObject(_helpData);

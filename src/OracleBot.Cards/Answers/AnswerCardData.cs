@@ -16,8 +16,6 @@ internal static class AnswerCardData
     public const int MaxBottomLine = 1_200;
     public const int MaxShortBottomLine = 300;
     public const int MaxNotice = 400;
-    public const int MaxTitle = 200;
-    public const int MaxDetails = 160;
     public const int MaxFollowUps = 3;
     public const int MaxFollowUpTitle = 120;
     public const int MaxSpeech = 600;
@@ -90,36 +88,9 @@ internal static class AnswerCardData
         _ => "From the Research",
     };
 
-    public static string KindLabel(DocumentKind kind) => kind switch
-    {
-        DocumentKind.Guideline => "Guideline",
-        DocumentKind.Reference => "Reference",
-        _ => "Research",
-    };
+    public static string KindLabel(DocumentKind kind) => CitationCardData.KindLabel(kind);
 
-    private static JsonObject Reference(Citation citation)
-    {
-        var url = SafeUrl.HttpOrNull(citation.Url);
-        var details = citation.Year is { } year
-            ? $"{year} · {citation.Source}"
-            : citation.Source;
-        return new JsonObject
-        {
-            ["number"] = citation.Number,
-            ["marker"] = $"[{citation.Number}]",
-            ["title"] = CardText.Markdown(string.IsNullOrWhiteSpace(citation.Title) ? citation.DocumentId : citation.Title, MaxTitle),
-            ["kind"] = KindLabel(citation.Kind),
-            ["kindColor"] = citation.Kind switch
-            {
-                DocumentKind.Guideline => "Good",
-                DocumentKind.Reference => "Accent",
-                _ => "Default",
-            },
-            ["details"] = CardText.Markdown(details, MaxDetails),
-            ["hasUrl"] = url is not null,
-            ["url"] = url ?? string.Empty,
-        };
-    }
+    private static JsonObject Reference(Citation citation) => CitationCardData.Build(citation);
 
     /// <summary>Escaped statement text followed by its citation markers, e.g. <c>… [1][3]</c>.</summary>
     private static string WithMarkers(Statement statement, int maxLength)

@@ -4,7 +4,7 @@ namespace OracleBot.Cards.Templating;
 public sealed class CardTemplateCatalog
 {
     /// <summary>Names of the templates every deployment needs (<c>cards/&lt;name&gt;.json</c>).</summary>
-    public static IReadOnlyList<string> RequiredNames { get; } = ["answer", "welcome", "help", "error"];
+    public static IReadOnlyList<string> RequiredNames { get; } = ["answer", "citation", "welcome", "help", "error", "audience", "feedback-thanks", "too-long"];
 
     private readonly Dictionary<string, CardTemplate> _templates;
 
@@ -19,11 +19,19 @@ public sealed class CardTemplateCatalog
 
     public CardTemplate Answer => _templates["answer"];
 
+    public CardTemplate Citation => _templates["citation"];
+
     public CardTemplate Welcome => _templates["welcome"];
 
     public CardTemplate Help => _templates["help"];
 
     public CardTemplate Error => _templates["error"];
+
+    public CardTemplate Audience => _templates["audience"];
+
+    public CardTemplate FeedbackThanks => _templates["feedback-thanks"];
+
+    public CardTemplate TooLong => _templates["too-long"];
 
     /// <summary>Reads and compiles every required template; throws <see cref="TemplateException"/> naming the first problem.</summary>
     public static CardTemplateCatalog Load(string directory)

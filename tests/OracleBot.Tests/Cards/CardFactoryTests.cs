@@ -204,6 +204,10 @@ public sealed class CardFactoryTests
     [InlineData("welcome")]
     [InlineData("help")]
     [InlineData("error")]
+    [InlineData("audience")]
+    [InlineData("feedback-thanks")]
+    [InlineData("too-long")]
+    [InlineData("citation")]
     public void Sample_data_files_show_what_the_bot_really_sends(string name)
     {
         var factory = CardTestData.Factory();
@@ -211,6 +215,10 @@ public sealed class CardFactoryTests
         {
             "welcome" => factory.Welcome(),
             "help" => factory.Help(),
+            "audience" => factory.Audience("physician"),
+            "feedback-thanks" => factory.FeedbackThanks("dislike"),
+            "too-long" => factory.TooLong(2_140, 2_000),
+            "citation" => factory.Citation(CardTestData.PericarditisReference()),
             _ => factory.Error("What causes pericarditis?"),
         };
         var data = JsonNode.Parse(File.ReadAllText(Path.Combine(CardTestData.TemplatesDirectory, name + ".data.json")));
@@ -218,6 +226,10 @@ public sealed class CardFactoryTests
         {
             "welcome" => CardTestData.Templates.Welcome,
             "help" => CardTestData.Templates.Help,
+            "audience" => CardTestData.Templates.Audience,
+            "feedback-thanks" => CardTestData.Templates.FeedbackThanks,
+            "too-long" => CardTestData.Templates.TooLong,
+            "citation" => CardTestData.Templates.Citation,
             _ => CardTestData.Templates.Error,
         };
         Assert.True(JsonNode.DeepEquals(sent, sample.BindObject(data)), $"cards/{name}.data.json is out of date");

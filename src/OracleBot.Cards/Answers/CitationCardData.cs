@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using OracleBot.Answers.Contract;
+using OracleBot.Cards.Text;
+
+namespace OracleBot.Cards.Answers;
+
+/// <summary>
+/// The data of one cited source, bound both into the answer card's expandable references and into
+/// the standalone <c>cards/citation.json</c>. Field names are those of <c>cards/citation.data.json</c>.
+/// </summary>
+internal static class CitationCardData
+{
+    public const int MaxTitle = 200;
+    public const int MaxSource = 120;
+    public const int MaxLicense = 80;
+    public const int MaxExcerpt = 600;
+
+    public static JsonObject Build(Citation citation)
+    {
+        var url = SafeUrl.HttpOrNull(citation.Url);
+        var title = string.IsNullOrWhiteSpace(citation.Title) ? citation.DocumentId : citation.Title;
+        var year = citation.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        var source = CardText.Markdown(citation.Source, MaxSource);
+        var license = CardText.Markdown(citation.License, MaxLicense);
+        return new JsonObject
+        {
+            ["number"] = citation.Number,
+            ["marker"] = $"[{citation.Number}]",
+            ["title"] = CardText.Markdown(title, MaxTitle),
+            ["speakTitle"] = CardText.Speech(title, MaxTitle),
+            ["kind"] = KindLabel(citation.Kind),
+            ["kindColor"] = citation.Kind switch
+            {
+                DocumentKind.Guideline => "Good",
+                DocumentKind.Reference => "Accent",
+                _ => "Default",
+            },
+            ["details"] = year.Length > 0 ? $"{year} · {source}" : source,
+            ["hasYear"] = year.Length > 0,
+            ["year"] = year,
+            ["source"] = source.Length > 0 ? source : "Unknown source",
+            ["license"] = license.Length > 0 ? license : "Not stated",
+            ["excerpt"] = CardText.Markdown(citation.Excerpt, MaxExcerpt),
+            ["hasUrl"] = url is not null,
+            ["url"] = url ?? string.Empty,
+        };
+    }
+
+    public static string KindLabel(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Guideline => "Guideline",
+        DocumentKind.Reference => "Reference",
+        _ => "Research",
+    };
+}
