@@ -1,6 +1,7 @@
 using OracleBot.Answers;
 using OracleBot.Cards;
 using OracleBot.Cli;
+using OracleBot.Conversations;
 using OracleBot.Endpoints;
 using OracleBot.Hosting;
 using OracleBot.Protocol;
@@ -13,6 +14,7 @@ builder.Configuration.AddDefaultBotUrl();
 builder.Services.AddBotProtocol();
 builder.Services.AddAnswerService();
 builder.Services.AddCards();
+builder.Services.AddConversationStore();
 builder.Services.AddTurnPipeline();
 builder.Services.AddBotEndpoints();
 builder.Services.AddBotHealth();

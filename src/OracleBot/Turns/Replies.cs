@@ -29,6 +29,30 @@ internal static class Replies
         return reply;
     }
 
+    /// <summary>A typing activity carrying text: the start of a Teams stream.</summary>
+    public static Activity Typing(Activity inbound, string text)
+    {
+        var typing = Message(inbound);
+        typing.Type = ActivityTypes.Typing;
+        typing.Text = text;
+        return typing;
+    }
+
+    /// <summary>A shallow copy, so a variant (a stream's final, a replacement) leaves the original untouched.</summary>
+    public static Activity Clone(Activity reply) => new()
+    {
+        Type = reply.Type,
+        From = reply.From,
+        Recipient = reply.Recipient,
+        Conversation = reply.Conversation,
+        ReplyToId = reply.ReplyToId,
+        Text = reply.Text,
+        TextFormat = reply.TextFormat,
+        Attachments = reply.Attachments,
+        Entities = reply.Entities,
+        ChannelData = reply.ChannelData,
+    };
+
     private static Activity Message(Activity inbound) => new()
     {
         Type = ActivityTypes.Message,

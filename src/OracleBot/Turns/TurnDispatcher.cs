@@ -1,27 +1,32 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using OracleBot.Conversations;
 using OracleBot.Endpoints;
 using OracleBot.Protocol.Schema;
 
 namespace OracleBot.Turns;
 
 /// <summary>
-/// Decides what an authenticated activity gets: invokes are answered in the HTTP response, turns worth
-/// answering are claimed once and queued for the background workers, everything else is acknowledged.
+/// Decides what an authenticated activity gets: invokes are answered in the HTTP response; turns worth
+/// answering are claimed once and recorded in the durable inbox before the acknowledgement, then queued for
+/// the background workers; everything else is acknowledged and ignored.
 /// </summary>
-public sealed partial class TurnDispatcher
+internal sealed partial class TurnDispatcher
 {
-    private readonly Channel<Activity> _queue;
-    private readonly IActivityClaims _claims;
+    private readonly Channel<QueuedTurn> _queue;
+    private readonly IConversationStore _store;
+    private readonly InFlightTurns _inFlight;
     private readonly InvokeHandler _invokes;
     private readonly ILogger<TurnDispatcher> _logger;
 
-    public TurnDispatcher(IActivityClaims claims, InvokeHandler invokes, IOptions<TurnOptions> options, ILogger<TurnDispatcher> logger)
+    public TurnDispatcher(
+        IConversationStore store, InFlightTurns inFlight, InvokeHandler invokes, IOptions<TurnOptions> options, ILogger<TurnDispatcher> logger)
     {
-        _claims = claims;
+        _store = store;
+        _inFlight = inFlight;
         _invokes = invokes;
         _logger = logger;
-        _queue = Channel.CreateBounded<Activity>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        _queue = Channel.CreateBounded<QueuedTurn>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = false,
@@ -29,7 +34,7 @@ public sealed partial class TurnDispatcher
         });
     }
 
-    internal ChannelReader<Activity> Queue => _queue.Reader;
+    internal ChannelReader<QueuedTurn> Queue => _queue.Reader;
 
     public int PendingCount => _queue.Reader.Count;
 
@@ -54,20 +59,51 @@ public sealed partial class TurnDispatcher
             return Problems.MalformedActivity($"The activity has no '{missing}'.");
         }
 
-        // Activities without an id cannot be de-duplicated; they are rare and processed as they come.
-        if (activity.Id is { Length: > 0 } id && !_claims.TryClaim(activity.Conversation!.Id!, id))
+        // A group chat or channel message that does not mention the bot costs nothing: no claim, no state.
+        if (activity.Type == ActivityTypes.Message && !ConversationScope.IsAddressedToBot(activity))
+        {
+            LogNotAddressed();
+            return Results.Ok();
+        }
+
+        // Activities without an id cannot be de-duplicated; they are rare and get a key of their own.
+        var key = new ActivityKey(activity.Conversation!.Id!, activity.Id is { Length: > 0 } id ? id : "local:" + Guid.NewGuid().ToString("N"));
+        bool accepted;
+        try
+        {
+            accepted = await _store.TryAcceptAsync(key, ActivityJson.SerializeToUtf8Bytes(activity), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not recorded, so not acknowledged: the channel delivers it again.
+            LogStoreUnavailable(ex.GetType().Name);
+            return Problems.Overloaded();
+        }
+
+        if (!accepted)
         {
             LogDuplicate(activity.Type);
             return Results.Ok();
         }
 
-        if (!_queue.Writer.TryWrite(activity))
+        _inFlight.Add(key);
+        if (!_queue.Writer.TryWrite(new QueuedTurn(key, activity)))
         {
+            // Recorded durably already: once its lease runs out the inbox recovery queues it again.
+            _inFlight.Remove(key);
             LogQueueFull();
-            return Problems.Overloaded();
         }
 
         return Results.Ok();
+    }
+
+    /// <summary>Queues an activity taken over from the inbox, waiting for room.</summary>
+    internal async ValueTask EnqueueRecoveredAsync(QueuedTurn turn, CancellationToken cancellationToken)
+    {
+        if (_inFlight.Add(turn.Key))
+        {
+            await _queue.Writer.WriteAsync(turn, cancellationToken);
+        }
     }
 
     private static string? MissingRoutingField(Activity activity)
@@ -93,9 +129,15 @@ public sealed partial class TurnDispatcher
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored an activity of type {Type}")]
     private partial void LogIgnored(string? type);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a group message that does not mention the bot")]
+    private partial void LogNotAddressed();
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a redelivered {Type} activity")]
     private partial void LogDuplicate(string? type);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn queue is full; refusing new activities until workers catch up")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The conversation store is unavailable ({ErrorType}); refusing the activity so the channel retries")]
+    private partial void LogStoreUnavailable(string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn queue is full; the activity is recorded and will be answered when workers catch up")]
     private partial void LogQueueFull();
 }

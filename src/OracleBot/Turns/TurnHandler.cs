@@ -1,88 +1,79 @@
 using Microsoft.Extensions.Options;
 using OracleBot.Answers.Contract;
 using OracleBot.Cards;
+using OracleBot.Conversations;
 using OracleBot.Protocol.Schema;
 
 namespace OracleBot.Turns;
 
-/// <summary>Answers one queued activity: a question, a command, a card action or the bot being added.</summary>
+/// <summary>
+/// Handles one accepted activity: a question, a command, a card action or the bot being added. Returns the
+/// thread turn to remember when a question was answered.
+/// </summary>
 internal sealed partial class TurnHandler(
-    IAnswerService answers,
+    QuestionAnswerer answerer,
+    FeedbackRecorder feedback,
+    IConversationStore store,
     CardFactory cards,
     ReplySender replies,
     IOptions<TurnOptions> options,
-    TimeProvider time,
     ILogger<TurnHandler> logger)
 {
-    public Task HandleAsync(Activity activity, CancellationToken cancellationToken) => activity.Type switch
+    public Task<ThreadTurn?> HandleAsync(Activity activity, CancellationToken cancellationToken) => activity.Type switch
     {
         ActivityTypes.Message => HandleMessageAsync(activity, cancellationToken),
-        ActivityTypes.ConversationUpdate => HandleConversationUpdateAsync(activity, cancellationToken),
-        _ => Task.CompletedTask,
+        ActivityTypes.ConversationUpdate => WithoutTurn(HandleConversationUpdateAsync(activity, cancellationToken)),
+        _ => Task.FromResult<ThreadTurn?>(null),
     };
 
-    private Task HandleMessageAsync(Activity activity, CancellationToken cancellationToken)
+    private Task<ThreadTurn?> HandleMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
+        // Group chats and channels deliver only mentions unless the app asks for more; drop the rest anyway.
+        if (!ConversationScope.IsAddressedToBot(activity))
+        {
+            return Task.FromResult<ThreadTurn?>(null);
+        }
+
         var intent = UserIntent.Of(activity, options.Value.MaxQuestionLength);
         LogIntent(intent.GetType().Name);
         return intent switch
         {
-            UserIntent.Ask ask => AnswerAsync(activity, ask.Question, cancellationToken),
-            UserIntent.Help => replies.SendAsync(activity, Replies.Card(activity, cards.Help()), cancellationToken),
-            UserIntent.Feedback => replies.SendAsync(activity, Replies.Text(activity, "Thank you for your feedback."), cancellationToken),
-            UserIntent.TooLong tooLong => replies.SendAsync(activity, Replies.Text(activity,
-                $"That message is {tooLong.Length:N0} characters long; please ask in at most {options.Value.MaxQuestionLength:N0}."), cancellationToken),
-            _ => replies.SendAsync(activity, Replies.Card(activity, cards.Welcome()), cancellationToken),
+            UserIntent.Ask ask => answerer.AnswerAsync(activity, ask.Question, cancellationToken),
+            UserIntent.Help => WithoutTurn(SendCardAsync(activity, cards.Help(), cancellationToken)),
+            UserIntent.NewTopic => WithoutTurn(StartNewTopicAsync(activity, cancellationToken)),
+            UserIntent.Audience audience => WithoutTurn(AudienceAsync(activity, audience.Choice, cancellationToken)),
+            UserIntent.About => WithoutTurn(SendTextAsync(activity, BotReplies.About, cancellationToken)),
+            UserIntent.Feedback rating => WithoutTurn(FeedbackAsync(activity, rating, cancellationToken)),
+            UserIntent.TooLong tooLong => WithoutTurn(SendCardAsync(activity,
+                cards.TooLong(tooLong.Length, options.Value.MaxQuestionLength), cancellationToken)),
+            _ => WithoutTurn(SendCardAsync(activity, cards.Welcome(), cancellationToken)),
         };
     }
 
-    private async Task AnswerAsync(Activity activity, string question, CancellationToken cancellationToken)
+    private async Task StartNewTopicAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var request = new AnswerRequest(question);
-        var started = time.GetTimestamp();
-        Answer answer;
-        try
+        await store.ResetThreadAsync(activity.Conversation!.Id!, cancellationToken);
+        await SendTextAsync(activity, BotReplies.NewTopic, cancellationToken);
+    }
+
+    private async Task AudienceAsync(Activity activity, string? choice, CancellationToken cancellationToken)
+    {
+        var userKey = ConversationScope.UserKey(activity);
+        if (choice is null)
         {
-            answer = await AnswerWithProgressAsync(activity, request, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogAnswerFailed(ex.GetType().Name);
-            await replies.SendAsync(activity, Replies.Card(activity, cards.Error(question)), cancellationToken);
+            var current = await store.GetAudienceAsync(userKey, cancellationToken) ?? Audiences.Physician;
+            await SendCardAsync(activity, cards.Audience(current), cancellationToken);
             return;
         }
 
-        LogAnswered(answer.Citations.Count, time.GetElapsedTime(started).TotalMilliseconds);
-        var reply = Replies.Card(activity, cards.Answer(answer, request.Audience), TeamsAiEntity.ForAnswer(answer));
-        await replies.SendAsync(activity, reply, cancellationToken);
+        await store.SetAudienceAsync(userKey, choice, cancellationToken);
+        await SendCardAsync(activity, cards.Audience(choice), cancellationToken);
     }
 
-    /// <summary>Shows a typing indicator only when the answer is not ready almost at once.</summary>
-    private async Task<Answer> AnswerWithProgressAsync(Activity activity, AnswerRequest request, CancellationToken cancellationToken)
+    private async Task FeedbackAsync(Activity activity, UserIntent.Feedback rating, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.AnswerTimeout);
-        var answering = answers.AnswerAsync(request, timeout.Token);
-        if (answering.IsCompleted)
-        {
-            return await answering;
-        }
-
-        var progressDelay = Task.Delay(options.Value.ProgressDelay, time, timeout.Token);
-        if (await Task.WhenAny(answering, progressDelay) == progressDelay && !answering.IsCompleted)
-        {
-            try
-            {
-                await replies.SendTypingAsync(activity, timeout.Token);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Progress is a courtesy; the answer still goes out.
-                LogProgressFailed(ex.GetType().Name);
-            }
-        }
-
-        return await answering;
+        await feedback.RecordAsync(activity.Conversation!.Id!, rating.AnswerId, null, rating.Reaction, rating.Comment, cancellationToken);
+        await SendCardAsync(activity, cards.FeedbackThanks(rating.Reaction), cancellationToken);
     }
 
     private async Task HandleConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
@@ -100,15 +91,18 @@ internal sealed partial class TurnHandler(
         await replies.SendAsync(activity, welcome, cancellationToken);
     }
 
+    private Task SendCardAsync(Activity activity, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken) =>
+        replies.SendAsync(activity, Replies.Card(activity, card), cancellationToken);
+
+    private Task SendTextAsync(Activity activity, string text, CancellationToken cancellationToken) =>
+        replies.SendAsync(activity, Replies.Text(activity, text), cancellationToken);
+
+    private static async Task<ThreadTurn?> WithoutTurn(Task work)
+    {
+        await work;
+        return null;
+    }
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message interpreted as {Intent}")]
     private partial void LogIntent(string intent);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered with {CitationCount} citations in {ElapsedMs:F1} ms")]
-    private partial void LogAnswered(int citationCount, double elapsedMs);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer service failed ({ErrorType}); the user gets the error card")]
-    private partial void LogAnswerFailed(string errorType);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the progress indicator ({ErrorType})")]
-    private partial void LogProgressFailed(string errorType);
 }

@@ -19,13 +19,22 @@ public sealed class TurnOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>An answer slower than this gets a typing indicator first, so the user sees progress.</summary>
+    /// <summary>
+    /// How long an answer that is not ready at once may take before progress is shown. Zero shows it at once;
+    /// an answer composed synchronously never needs it.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
-    public TimeSpan ProgressDelay { get; set; } = TimeSpan.FromMilliseconds(400);
+    public TimeSpan ProgressDelay { get; set; } = TimeSpan.Zero;
 
-    /// <summary>How long a processed activity id is remembered to drop Teams' redeliveries.</summary>
-    [Range(typeof(TimeSpan), "00:00:30", "7.00:00:00")]
-    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>Show progress in personal chats as a Teams informative stream; off sends typing everywhere.</summary>
+    public bool Streaming { get; set; } = true;
+
+    /// <summary>
+    /// Added to every answer, to try progress and crash recovery with a fast embedded engine (tests, demos).
+    /// Zero in production.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan SimulatedAnswerDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>Longest question that is answered; longer ones get a polite card asking for a shorter one.</summary>
     [Range(16, 100_000)]

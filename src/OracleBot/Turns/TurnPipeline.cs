@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace OracleBot.Turns;
 
 public static class TurnPipeline
@@ -6,13 +8,18 @@ public static class TurnPipeline
     {
         services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IActivityClaims, InMemoryActivityClaims>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<InFlightTurns>();
+        services.AddSingleton<OutboundPacer>();
+        services.AddSingleton<FeedbackRecorder>();
         services.AddSingleton<InvokeHandler>();
         services.AddSingleton<TurnDispatcher>();
         services.AddSingleton<ReplySender>();
+        services.AddSingleton<AnswerProgressFactory>();
+        services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<TurnHandler>();
         services.AddHostedService<TurnWorker>();
+        services.AddHostedService<InboxRecovery>();
         return services;
     }
 }

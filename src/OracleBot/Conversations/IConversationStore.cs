@@ -1,0 +1,49 @@
+namespace OracleBot.Conversations;
+
+/// <summary>
+/// Everything a conversation leaves behind, shared by all instances of the bot: which activities were
+/// accepted (exactly-once claims and the durable inbox of accepted but unanswered ones), each thread's
+/// recent turns, each user's preferences and the feedback given on answers.
+/// </summary>
+public interface IConversationStore
+{
+    /// <summary>
+    /// Atomically claims <paramref name="key"/> and records the activity as accepted but unanswered, leased to
+    /// this instance. False when the key was claimed before (a redelivery): the caller acknowledges and drops it.
+    /// </summary>
+    ValueTask<bool> TryAcceptAsync(ActivityKey key, ReadOnlyMemory<byte> activityJson, CancellationToken cancellationToken);
+
+    /// <summary>Marks an accepted activity done and, when it was answered, appends its turn to the thread in the same write.</summary>
+    ValueTask CompleteAsync(ActivityKey key, ThreadTurn? turn, CancellationToken cancellationToken);
+
+    /// <summary>Extends the lease of activities this instance is still working on, so no other instance takes them over.</summary>
+    ValueTask RenewLeasesAsync(IReadOnlyCollection<ActivityKey> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes over accepted activities whose lease ran out (their instance died or stopped before answering):
+    /// leases them to the caller and counts the attempt.
+    /// </summary>
+    ValueTask<IReadOnlyList<PendingActivity>> TakeExpiredAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>The thread's most recent turns, oldest first; empty for a new thread.</summary>
+    ValueTask<IReadOnlyList<ThreadTurn>> GetThreadAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the thread's turns ("new topic").</summary>
+    ValueTask ResetThreadAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The audience the user chose, or null when they never chose one.</summary>
+    ValueTask<string?> GetAudienceAsync(string userKey, CancellationToken cancellationToken);
+
+    ValueTask SetAudienceAsync(string userKey, string audience, CancellationToken cancellationToken);
+
+    ValueTask AddFeedbackAsync(FeedbackRecord feedback, CancellationToken cancellationToken);
+
+    /// <summary>All stored feedback, oldest first.</summary>
+    IAsyncEnumerable<FeedbackRecord> ReadFeedbackAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes thread state, preferences and feedback last written before <paramref name="olderThan"/>, and
+    /// claims of finished activities older than the claim window. Returns how many records went.
+    /// </summary>
+    ValueTask<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
+}

@@ -1,0 +1,274 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace OracleBot.Conversations.Sqlite;
+
+/// <summary>
+/// The conversation store in one SQLite file (WAL). One connection with prepared statements, serialised by a
+/// lock: every operation is a few microseconds of B-tree work, cheaper than any pool hand-off.
+/// </summary>
+internal sealed class SqliteConversationStore : IConversationStore, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly SqliteStatements _sql;
+    private readonly ConversationOptions _options;
+    private readonly TimeProvider _time;
+
+    public SqliteConversationStore(string databasePath, IOptions<ConversationOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Pooling = false,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+        }.ToString());
+        _connection.Open();
+        Run(SqliteSchema.Pragmas);
+        Run(SqliteSchema.Create);
+        _sql = new SqliteStatements(_connection);
+    }
+
+    public string DatabasePath => _connection.DataSource;
+
+    public ValueTask<bool> TryAcceptAsync(ActivityKey key, ReadOnlyMemory<byte> activityJson, CancellationToken cancellationToken)
+    {
+        var now = NowMs();
+        lock (_gate)
+        {
+            var inserted = _sql.Accept
+                .Bind(0, key.ConversationId).Bind(1, key.ActivityId).Bind(2, now)
+                .Bind(3, activityJson.ToArray()).Bind(4, now + LeaseMs).Execute();
+            return ValueTask.FromResult(inserted == 1);
+        }
+    }
+
+    public ValueTask CompleteAsync(ActivityKey key, ThreadTurn? turn, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            InTransaction(() =>
+            {
+                _sql.Complete.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Execute();
+                if (turn is not null)
+                {
+                    AppendTurn(key.ConversationId, turn);
+                }
+            });
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RenewLeasesAsync(IReadOnlyCollection<ActivityKey> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var lease = NowMs() + LeaseMs;
+        lock (_gate)
+        {
+            InTransaction(() =>
+            {
+                foreach (var key in keys)
+                {
+                    _sql.Renew.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Bind(2, lease).Execute();
+                }
+            });
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<PendingActivity>> TakeExpiredAsync(int max, CancellationToken cancellationToken)
+    {
+        var now = NowMs();
+        var taken = new List<PendingActivity>();
+        lock (_gate)
+        {
+            InTransaction(() =>
+            {
+                using (var reader = _sql.Expired.Bind(0, now).Bind(1, max).Read())
+                {
+                    while (reader.Read())
+                    {
+                        var key = new ActivityKey(reader.GetString(0), reader.GetString(1));
+                        taken.Add(new PendingActivity(key, (byte[])reader.GetValue(2), reader.GetInt32(3) + 1));
+                    }
+                }
+
+                foreach (var pending in taken)
+                {
+                    _sql.Take.Bind(0, pending.Key.ConversationId).Bind(1, pending.Key.ActivityId).Bind(2, now + LeaseMs).Execute();
+                }
+            });
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<PendingActivity>>(taken);
+    }
+
+    public ValueTask<IReadOnlyList<ThreadTurn>> GetThreadAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<ThreadTurn>>(ReadTurns(conversationId));
+        }
+    }
+
+    public ValueTask ResetThreadAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _sql.DeleteThread.Bind(0, conversationId).Execute();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<string?> GetAudienceAsync(string userKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_sql.GetAudience.Bind(0, userKey).Scalar() as string);
+        }
+    }
+
+    public ValueTask SetAudienceAsync(string userKey, string audience, CancellationToken cancellationToken)
+    {
+        var now = NowMs();
+        lock (_gate)
+        {
+            _sql.SetAudience.Bind(0, userKey).Bind(1, audience).Bind(2, now).Execute();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AddFeedbackAsync(FeedbackRecord feedback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        lock (_gate)
+        {
+            _sql.AddFeedback.Bind(0, feedback.At.ToUnixTimeMilliseconds()).Bind(1, feedback.AnswerId).Bind(2, feedback.Reaction)
+                .Bind(3, feedback.Comment).Bind(4, feedback.Question).Execute();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<FeedbackRecord> ReadFeedbackAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Read in pages so the lock is never held across the consumer's awaits.
+        long after = 0;
+        while (true)
+        {
+            var page = new List<(long Id, FeedbackRecord Record)>(256);
+            lock (_gate)
+            {
+                using var reader = _sql.FeedbackPage.Bind(0, after).Read();
+                while (reader.Read())
+                {
+                    page.Add((reader.GetInt64(0), new FeedbackRecord(
+                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                        reader.GetString(2),
+                        reader.GetString(3),
+                        reader.IsDBNull(4) ? null : reader.GetString(4),
+                        reader.IsDBNull(5) ? null : reader.GetString(5))));
+                }
+            }
+
+            foreach (var (_, record) in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return record;
+            }
+
+            if (page.Count < SqliteStatements.FeedbackPageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+            await Task.Yield();
+        }
+    }
+
+    public ValueTask<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        var cutoff = olderThan.ToUnixTimeMilliseconds();
+        var claimCutoff = NowMs() - (long)_options.ClaimWindow.TotalMilliseconds;
+        var purged = 0;
+        lock (_gate)
+        {
+            InTransaction(() =>
+            {
+                purged += _sql.PurgeThreads.Bind(0, cutoff).Execute();
+                purged += _sql.PurgePreferences.Bind(0, cutoff).Execute();
+                purged += _sql.PurgeFeedback.Bind(0, cutoff).Execute();
+                purged += _sql.PurgeClaims.Bind(0, claimCutoff).Execute();
+            });
+        }
+
+        return ValueTask.FromResult(purged);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _sql.Dispose();
+            _connection.Dispose();
+        }
+    }
+
+    private long LeaseMs => (long)_options.InboxLease.TotalMilliseconds;
+
+    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private List<ThreadTurn> ReadTurns(string conversationId) =>
+        _sql.GetThread.Bind(0, conversationId).Scalar() is string json
+            ? JsonSerializer.Deserialize(json, ConversationJson.Default.ListThreadTurn) ?? []
+            : [];
+
+    private void AppendTurn(string conversationId, ThreadTurn turn)
+    {
+        var turns = ReadTurns(conversationId);
+        turns.Add(turn);
+        if (turns.Count > _options.TurnsKept)
+        {
+            turns.RemoveRange(0, turns.Count - _options.TurnsKept);
+        }
+
+        _sql.PutThread.Bind(0, conversationId).Bind(1, JsonSerializer.Serialize(turns, ConversationJson.Default.ListThreadTurn))
+            .Bind(2, turn.At.ToUnixTimeMilliseconds()).Execute();
+    }
+
+    private void InTransaction(Action work)
+    {
+        _sql.Begin.Execute();
+        try
+        {
+            work();
+            _sql.Commit.Execute();
+        }
+        catch
+        {
+            _sql.Rollback.Execute();
+            throw;
+        }
+    }
+
+    private void Run(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using OracleBot.Conversations;
+using OracleBot.Protocol.Schema;
+
+namespace OracleBot.Turns;
+
+/// <summary>
+/// Keeps this instance's inbox leases alive and takes over accepted activities whose lease ran out: those of
+/// an instance that died (or of this process before a restart). Each is answered again, up to
+/// <see cref="ConversationOptions.MaxAttempts"/> attempts, so an activity that crashes the bot cannot loop forever.
+/// </summary>
+internal sealed partial class InboxRecovery(
+    IConversationStore store,
+    TurnDispatcher dispatcher,
+    InFlightTurns inFlight,
+    IOptions<ConversationOptions> options,
+    TimeProvider time,
+    ILogger<InboxRecovery> logger) : BackgroundService
+{
+    private const int BatchSize = 64;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.InboxLease / 3, time);
+        do
+        {
+            try
+            {
+                await store.RenewLeasesAsync(inFlight.Snapshot(), stoppingToken);
+                await RecoverAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRecoveryFailed(ex.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RecoverAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            var expired = await store.TakeExpiredAsync(BatchSize, stoppingToken);
+            foreach (var pending in expired)
+            {
+                var activity = pending.Attempts <= options.Value.MaxAttempts ? ActivityJson.Deserialize(pending.ActivityJson.Span) : null;
+                if (activity is null)
+                {
+                    LogGaveUp(pending.Attempts);
+                    await store.CompleteAsync(pending.Key, null, stoppingToken);
+                    continue;
+                }
+
+                LogRecovered(pending.Attempts);
+                await dispatcher.EnqueueRecoveredAsync(new QueuedTurn(pending.Key, activity), stoppingToken);
+            }
+
+            if (expired.Count < BatchSize)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Took over an accepted but unanswered activity (attempt {Attempt})")]
+    private partial void LogRecovered(int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up an accepted activity after {Attempts} attempts")]
+    private partial void LogGaveUp(int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox lease renewal or recovery failed ({ErrorType}); retrying")]
+    private partial void LogRecoveryFailed(string errorType);
+}
