@@ -1,0 +1,240 @@
+using System.Text;
+using OracleBot.Conversations;
+
+namespace OracleBot.FunctionalTests.Conversations;
+
+/// <summary>
+/// What every <see cref="IConversationStore"/> must do, run against each implementation with a real backend.
+/// Time is a manual clock, so leases and retention are tested without waiting.
+/// </summary>
+public abstract class ConversationStoreContract
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    private protected ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+    private protected static ConversationOptions NewOptions() => new()
+    {
+        InboxLease = Lease,
+        TurnsKept = 3,
+        RedisKeyPrefix = "test:" + Guid.NewGuid().ToString("N")[..8] + ":",
+    };
+
+    /// <summary>A fresh, empty store that uses <see cref="Clock"/>.</summary>
+    private protected abstract IConversationStore CreateStore(ConversationOptions options);
+
+    private IConversationStore CreateStore() => CreateStore(NewOptions());
+
+    [Fact]
+    public async Task Concurrent_accepts_of_one_activity_claim_it_exactly_once()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => Task.Run(() => store.TryAcceptAsync(key, Json("a"), default).AsTask())));
+
+        Assert.Single(results, accepted => accepted);
+    }
+
+    [Fact]
+    public async Task Completed_activity_stays_claimed_and_leaves_the_inbox()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        Assert.True(await store.TryAcceptAsync(key, Json("a"), default));
+
+        await store.CompleteAsync(key, null, default);
+        Clock.Advance(Lease * 2);
+
+        Assert.False(await store.TryAcceptAsync(key, Json("a"), default));
+        Assert.Empty(await store.TakeExpiredAsync(10, default));
+    }
+
+    [Fact]
+    public async Task Unanswered_activity_is_taken_over_only_after_its_lease_with_its_payload_and_attempt_count()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        await store.TryAcceptAsync(key, Json("{\"text\":\"q\"}"), default);
+
+        Clock.Advance(Lease - TimeSpan.FromSeconds(1));
+        Assert.Empty(await store.TakeExpiredAsync(10, default));
+
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        var taken = Assert.Single(await store.TakeExpiredAsync(10, default));
+        Assert.Equal(key, taken.Key);
+        Assert.Equal("{\"text\":\"q\"}", Encoding.UTF8.GetString(taken.ActivityJson.Span));
+        Assert.Equal(2, taken.Attempts);
+
+        // The taker now holds the lease: nobody else gets it until that runs out too.
+        Assert.Empty(await store.TakeExpiredAsync(10, default));
+        Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(3, Assert.Single(await store.TakeExpiredAsync(10, default)).Attempts);
+    }
+
+    [Fact]
+    public async Task Renewed_lease_keeps_an_activity_with_its_instance()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        await store.TryAcceptAsync(key, Json("a"), default);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Clock.Advance(Lease * 2 / 3);
+            await store.RenewLeasesAsync([key], default);
+        }
+
+        Assert.Empty(await store.TakeExpiredAsync(10, default));
+    }
+
+    [Fact]
+    public async Task Renewing_a_completed_activity_does_not_bring_it_back()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        await store.TryAcceptAsync(key, Json("a"), default);
+        await store.CompleteAsync(key, null, default);
+
+        await store.RenewLeasesAsync([key], default);
+        Clock.Advance(Lease * 3);
+
+        Assert.Empty(await store.TakeExpiredAsync(10, default));
+    }
+
+    [Fact]
+    public async Task Take_over_is_limited_to_the_batch_size()
+    {
+        var store = CreateStore();
+        for (var i = 0; i < 5; i++)
+        {
+            await store.TryAcceptAsync(NewKey(), Json("a"), default);
+        }
+
+        Clock.Advance(Lease * 2);
+
+        Assert.Equal(3, (await store.TakeExpiredAsync(3, default)).Count);
+        Assert.Equal(2, (await store.TakeExpiredAsync(3, default)).Count);
+    }
+
+    [Fact]
+    public async Task Thread_keeps_its_latest_turns_oldest_first_and_threads_are_separate()
+    {
+        var store = CreateStore();
+        var thread = "19:abc@thread.tacv2;messageid=" + Random.Shared.NextInt64(1, long.MaxValue);
+        for (var i = 1; i <= 5; i++)
+        {
+            var key = new ActivityKey(thread, "m" + i);
+            await store.TryAcceptAsync(key, Json("a"), default);
+            await store.CompleteAsync(key, Turn(i), default);
+        }
+
+        var turns = await store.GetThreadAsync(thread, default);
+
+        Assert.Equal(["question 3", "question 4", "question 5"], turns.Select(t => t.Question));
+        Assert.Equal(Turn(5), turns[^1], TurnComparer.Instance);
+        Assert.Empty(await store.GetThreadAsync(thread + "-other", default));
+    }
+
+    [Fact]
+    public async Task New_topic_forgets_the_thread()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        await store.TryAcceptAsync(key, Json("a"), default);
+        await store.CompleteAsync(key, Turn(1), default);
+
+        await store.ResetThreadAsync(key.ConversationId, default);
+
+        Assert.Empty(await store.GetThreadAsync(key.ConversationId, default));
+    }
+
+    [Fact]
+    public async Task Audience_is_kept_per_user()
+    {
+        var store = CreateStore();
+        Assert.Null(await store.GetAudienceAsync("aad:user-1", default));
+
+        await store.SetAudienceAsync("aad:user-1", "nurse", default);
+        await store.SetAudienceAsync("aad:user-2", "pharmacist", default);
+        await store.SetAudienceAsync("aad:user-1", "student", default);
+
+        Assert.Equal("student", await store.GetAudienceAsync("aad:user-1", default));
+        Assert.Equal("pharmacist", await store.GetAudienceAsync("aad:user-2", default));
+    }
+
+    [Fact]
+    public async Task Feedback_is_read_back_oldest_first_with_every_field()
+    {
+        var store = CreateStore();
+        var first = new FeedbackRecord(Clock.GetUtcNow(), "answer-1", "like", null, null);
+        var second = new FeedbackRecord(Clock.GetUtcNow().AddSeconds(1), "answer-2", "dislike", "Cites an old guideline, \"2009\"", "What dose?");
+        var sameAsFirst = first with { };
+
+        await store.AddFeedbackAsync(first, default);
+        await store.AddFeedbackAsync(second, default);
+        await store.AddFeedbackAsync(sameAsFirst, default);
+
+        var all = await ReadAllAsync(store);
+        Assert.Equal(3, all.Count);
+        Assert.Equal([first, sameAsFirst, second], all.OrderBy(f => f.At).ToList());
+        Assert.Contains(second, all);
+    }
+
+    [Fact]
+    public async Task Purge_removes_state_older_than_the_cutoff_and_keeps_the_rest()
+    {
+        var store = CreateStore();
+        var old = NewKey();
+        await store.TryAcceptAsync(old, Json("a"), default);
+        await store.CompleteAsync(old, Turn(1) with { At = Clock.GetUtcNow() }, default);
+        await store.SetAudienceAsync("aad:old", "nurse", default);
+        await store.AddFeedbackAsync(new FeedbackRecord(Clock.GetUtcNow(), "old-answer", "like", null, null), default);
+
+        Clock.Advance(TimeSpan.FromDays(40));
+        var recent = NewKey();
+        await store.TryAcceptAsync(recent, Json("a"), default);
+        await store.CompleteAsync(recent, Turn(2) with { At = Clock.GetUtcNow() }, default);
+        await store.SetAudienceAsync("aad:recent", "patient", default);
+        await store.AddFeedbackAsync(new FeedbackRecord(Clock.GetUtcNow(), "recent-answer", "dislike", null, null), default);
+
+        var purged = await store.PurgeAsync(Clock.GetUtcNow() - TimeSpan.FromDays(30), default);
+
+        Assert.True(purged >= 3, $"purged {purged}");
+        Assert.Empty(await store.GetThreadAsync(old.ConversationId, default));
+        Assert.Null(await store.GetAudienceAsync("aad:old", default));
+        Assert.Single(await store.GetThreadAsync(recent.ConversationId, default));
+        Assert.Equal("patient", await store.GetAudienceAsync("aad:recent", default));
+        Assert.Equal(["recent-answer"], (await ReadAllAsync(store)).Select(f => f.AnswerId));
+    }
+
+    private static ActivityKey NewKey() => new("a:" + Guid.NewGuid().ToString("N"), "1:" + Guid.NewGuid().ToString("N")[..12]);
+
+    private static ReadOnlyMemory<byte> Json(string json) => Encoding.UTF8.GetBytes(json);
+
+    private ThreadTurn Turn(int i) => new(
+        "question " + i, "bottom line " + i, ["pmid:" + i, "medquad:" + i], "answer-" + i, Clock.GetUtcNow().AddMinutes(i), "msg-" + i);
+
+    private static async Task<List<FeedbackRecord>> ReadAllAsync(IConversationStore store)
+    {
+        var all = new List<FeedbackRecord>();
+        await foreach (var record in store.ReadFeedbackAsync(default))
+        {
+            all.Add(record);
+        }
+
+        return all;
+    }
+
+    /// <summary>Records with list members compare by reference; turns are compared field by field.</summary>
+    private sealed class TurnComparer : IEqualityComparer<ThreadTurn>
+    {
+        public static readonly TurnComparer Instance = new();
+
+        public bool Equals(ThreadTurn? x, ThreadTurn? y) =>
+            x is not null && y is not null && x.Question == y.Question && x.BottomLine == y.BottomLine && x.AnswerId == y.AnswerId
+            && x.At == y.At && x.MessageId == y.MessageId && x.CitedDocumentIds.SequenceEqual(y.CitedDocumentIds);
+
+        public int GetHashCode(ThreadTurn obj) => obj.AnswerId.GetHashCode(StringComparison.Ordinal);
+    }
+}
