@@ -13,7 +13,10 @@ public sealed class CardsOptions
     /// </summary>
     public string? TemplatesDirectory { get; set; }
 
-    /// <summary>Largest serialized answer card; Teams refuses messages much over 80 KB in all.</summary>
-    [Range(8_000, 100_000)]
+    /// <summary>
+    /// Largest serialized answer card. Teams refuses messages much over 80 KB in all; with the AI entity
+    /// (at most <see cref="TeamsAiEntity.MaxBytes"/>) and the envelope, 60 KB keeps the activity under that.
+    /// </summary>
+    [Range(8_000, 60_000)]
     public int MaxCardBytes { get; set; } = 60_000;
 }

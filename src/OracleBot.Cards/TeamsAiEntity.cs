@@ -18,6 +18,15 @@ public static class TeamsAiEntity
     public const int MaxKeywords = 3;
     public const int MaxKeywordLength = 28;
 
+    /// <summary>
+    /// Largest serialized entity. With the answer card's own budget (<see cref="CardsOptions.MaxCardBytes"/>)
+    /// and the envelope this keeps the whole activity under Teams' recommended 80 KB.
+    /// </summary>
+    public const int MaxBytes = 16_000;
+
+    // Dropped in this order, from the last citation backwards, until the entity fits MaxBytes.
+    private static readonly string[] OptionalFields = ["abstract", "keywords", "url"];
+
     /// <summary>The entity for <paramref name="answer"/>: AI label plus at most 20 citations, position = citation number.</summary>
     public static JsonObject ForAnswer(Answer answer)
     {
@@ -33,7 +42,7 @@ public static class TeamsAiEntity
             });
         }
 
-        return new JsonObject
+        var entity = new JsonObject
         {
             ["type"] = "https://schema.org/Message",
             ["@type"] = "Message",
@@ -42,6 +51,27 @@ public static class TeamsAiEntity
             ["additionalType"] = new JsonArray("AIGeneratedContent"),
             ["citation"] = citations,
         };
+        FitBudget(entity, citations);
+        return entity;
+    }
+
+    private static void FitBudget(JsonObject entity, JsonArray citations)
+    {
+        if (CardSize.EstimateSizeBytes(entity) <= MaxBytes)
+        {
+            return;
+        }
+
+        foreach (var field in OptionalFields)
+        {
+            for (var i = citations.Count - 1; i >= 0; i--)
+            {
+                if (citations[i]!["appearance"]!.AsObject().Remove(field) && CardSize.EstimateSizeBytes(entity) <= MaxBytes)
+                {
+                    return;
+                }
+            }
+        }
     }
 
     private static JsonObject Appearance(Citation citation)

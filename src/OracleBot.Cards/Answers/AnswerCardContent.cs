@@ -24,6 +24,12 @@ internal sealed class AnswerCardContent
 
     public List<Citation> References { get; }
 
+    /// <summary>Statements removed to fit the size budget.</summary>
+    public int DroppedStatements { get; private set; }
+
+    /// <summary>References removed to fit the size budget.</summary>
+    public int DroppedReferences { get; private set; }
+
     /// <summary>Cuts the bottom line shorter than its limit once nothing else is left to drop.</summary>
     public bool ShortBottomLine { get; private set; }
 
@@ -51,7 +57,8 @@ internal sealed class AnswerCardContent
 
         foreach (var reference in References)
         {
-            chars += reference.Title.Length + reference.Source.Length + reference.Url.Length + reference.DocumentId.Length + 16;
+            chars += (2 * reference.Title.Length) + (2 * reference.Source.Length) + reference.Url.Length + reference.DocumentId.Length
+                + Math.Min(reference.Excerpt.Length, CitationCardData.MaxExcerpt) + reference.License.Length + 16;
             items++;
         }
 
@@ -79,6 +86,7 @@ internal sealed class AnswerCardContent
         {
             var statements = Sections[longest].Statements;
             statements.RemoveAt(statements.Count - 1);
+            DroppedStatements++;
             if (statements.Count == 0)
             {
                 Sections.RemoveAt(longest);
@@ -91,6 +99,7 @@ internal sealed class AnswerCardContent
         if (References.Count > 0)
         {
             References.RemoveAt(References.Count - 1);
+            DroppedReferences++;
             return true;
         }
 
@@ -114,6 +123,6 @@ internal sealed class AnswerCardContent
             }
         }
 
-        References.RemoveAll(r => !cited.Contains(r.Number));
+        DroppedReferences += References.RemoveAll(r => !cited.Contains(r.Number));
     }
 }

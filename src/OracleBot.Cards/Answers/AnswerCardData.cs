@@ -17,7 +17,6 @@ internal static class AnswerCardData
     public const int MaxShortBottomLine = 300;
     public const int MaxNotice = 400;
     public const int MaxFollowUps = 3;
-    public const int MaxFollowUpTitle = 120;
     public const int MaxSpeech = 600;
 
     public static JsonObject Build(AnswerCardContent content)
@@ -45,6 +44,11 @@ internal static class AnswerCardData
             }
         }
 
+        if (content.DroppedStatements + content.DroppedReferences > 0)
+        {
+            notices.Add(new JsonObject { ["text"] = LeftOut(content.DroppedStatements, content.DroppedReferences) });
+        }
+
         var references = new JsonArray();
         foreach (var citation in content.References)
         {
@@ -56,7 +60,7 @@ internal static class AnswerCardData
         {
             followUps.Add(new JsonObject
             {
-                ["title"] = CardText.Plain(question, MaxFollowUpTitle),
+                ["title"] = CardText.Markdown(question, MaxQuestion),
                 ["question"] = CardText.Plain(question, MaxQuestion),
             });
         }
@@ -91,6 +95,11 @@ internal static class AnswerCardData
     public static string KindLabel(DocumentKind kind) => CitationCardData.KindLabel(kind);
 
     private static JsonObject Reference(Citation citation) => CitationCardData.Build(citation);
+
+    /// <summary>Says what a trimmed card does not show, and how to see it.</summary>
+    private static string LeftOut(int statements, int references) =>
+        $"{statements} statement(s) and {references} reference(s) were left out to fit a Teams message. "
+        + "Ask a narrower question, or ask about one part of this answer, to see them.";
 
     /// <summary>Escaped statement text followed by its citation markers, e.g. <c>… [1][3]</c>.</summary>
     private static string WithMarkers(Statement statement, int maxLength)

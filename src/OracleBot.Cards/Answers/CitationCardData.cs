@@ -28,6 +28,7 @@ internal static class CitationCardData
             ["number"] = citation.Number,
             ["marker"] = $"[{citation.Number}]",
             ["title"] = CardText.Markdown(title, MaxTitle),
+            ["plainTitle"] = CardText.Plain(title, MaxTitle),
             ["speakTitle"] = CardText.Speech(title, MaxTitle),
             ["kind"] = KindLabel(citation.Kind),
             ["kindColor"] = citation.Kind switch

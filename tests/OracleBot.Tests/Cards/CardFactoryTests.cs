@@ -34,7 +34,7 @@ public sealed class CardFactoryTests
         Assert.Contains("No guideline in the knowledge base addresses this question.", text, StringComparison.Ordinal);
         Assert.Contains("AI-generated", text, StringComparison.Ordinal);
         Assert.Contains("not give medical advice", text, StringComparison.Ordinal);
-        var bottomLine = OfType(card, "TextBlock").Single(t => t["text"]!.GetValue<string>().StartsWith("Viral infections", StringComparison.Ordinal));
+        var bottomLine = OfType(card, "TextBlock").First(t => t["text"]!.GetValue<string>().StartsWith("Viral infections", StringComparison.Ordinal));
         Assert.Equal("Bolder", bottomLine["weight"]!.GetValue<string>());
         Assert.EndsWith("[1]", bottomLine["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("${", card.ToJsonString(), StringComparison.Ordinal);
