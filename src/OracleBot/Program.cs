@@ -5,6 +5,7 @@ using OracleBot.Conversations;
 using OracleBot.Endpoints;
 using OracleBot.Hosting;
 using OracleBot.Protocol;
+using OracleBot.Telemetry;
 using OracleBot.Turns;
 
 var isVerb = CommandLine.IsVerb(args);
@@ -18,6 +19,7 @@ builder.Services.AddConversationStore();
 builder.Services.AddTurnPipeline();
 builder.Services.AddBotEndpoints();
 builder.Services.AddBotHealth();
+builder.Services.AddBotTelemetry();
 
 var app = builder.Build();
 if (isVerb)
