@@ -1,7 +1,8 @@
 using OracleBot.Benchmarks;
+using OracleBot.Benchmarks.Turns;
 
 // Every benchmark; add new ones here.
-IBenchmark[] benchmarks = [];
+IBenchmark[] benchmarks = [new TurnsBenchmark(), new BaselineServer()];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;
 if (selected is null)

@@ -67,6 +67,12 @@ public sealed class LoopbackTokenAuthority : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// The certificate as PEM, for a child process to trust through OpenSSL's standard <c>SSL_CERT_FILE</c>
+    /// variable: the bot then runs unmodified, with no test-only trust setting.
+    /// </summary>
+    public string ExportCertificatePem() => _certificate.ExportCertificatePem();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
