@@ -1,8 +1,9 @@
 using OracleBot.Benchmarks;
+using OracleBot.Benchmarks.Stages;
 using OracleBot.Benchmarks.Turns;
 
 // Every benchmark; add new ones here.
-IBenchmark[] benchmarks = [new TurnsBenchmark(), new BaselineServer()];
+IBenchmark[] benchmarks = [new TurnsBenchmark(), new TurnStagesBenchmark(), new BaselineServer()];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;
 if (selected is null)

@@ -23,7 +23,7 @@ internal sealed class TurnsBenchmark : IBenchmark
         var turns = IntOption(arguments, "--turns", 20_000);
         var warmup = IntOption(arguments, "--warmup", 3_000);
         var concurrencies = StringOption(arguments, "--concurrency", "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        var root = FindRepositoryRoot();
+        var root = BenchPaths.RepositoryRoot;
 
         await using var channel = await LoopbackChannel.StartAsync(cancellationToken);
         await using var authority = await LoopbackTokenAuthority.StartAsync(cancellationToken);
@@ -170,22 +170,8 @@ internal sealed class TurnsBenchmark : IBenchmark
 
     private static string BotAssembly(string root)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var path = Path.Combine(root, "src", "OracleBot", "bin", configuration, "net10.0", "OracleBot.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the bot first (dotnet build -c " + configuration + ").", path);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OracleBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find OracleBot.sln.");
+        var path = Path.Combine(root, "src", "OracleBot", "bin", BenchPaths.Configuration, "net10.0", "OracleBot.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the bot first (dotnet build -c " + BenchPaths.Configuration + ").", path);
     }
 
     private static int IntOption(IReadOnlyList<string> arguments, string name, int fallback) =>
