@@ -32,7 +32,9 @@ internal sealed class TurnsBenchmark : IBenchmark
         await File.WriteAllTextAsync(trustFile, authority.ExportCertificatePem(), cancellationToken);
 
         var botPort = FreePort.Next();
-        using var bot = StartServer("dotnet", [BotAssembly(root)], root, new Dictionary<string, string>
+        // Started in its own folder, as deployed, so it reads the appsettings.json beside it.
+        var botAssembly = BotAssembly(root);
+        using var bot = StartServer("dotnet", [botAssembly], Path.GetDirectoryName(botAssembly)!, new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{botPort}",
             ["Bot__AppId"] = AppId,

@@ -32,7 +32,7 @@ internal sealed class BotProcess : IAsyncDisposable
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = ChildProcess.Start("bot", "dotnet", [RepositoryPaths.BotAssembly], RepositoryPaths.Root, environment);
+        var process = ChildProcess.Start("bot", "dotnet", [RepositoryPaths.BotAssembly], Path.GetDirectoryName(RepositoryPaths.BotAssembly)!, environment);
         var bot = new BotProcess(process, baseAddress);
         try
         {
