@@ -70,10 +70,10 @@ resource environment 'Microsoft.App/managedEnvironments@2024-10-02-preview' = {
       connectionString: insights.properties.ConnectionString
     }
     // The platform runs an OpenTelemetry collector and gives each app OTEL_EXPORTER_OTLP_ENDPOINT;
-    // the bot's OTLP exporter switches on when it sees that variable.
+    // the bot's OTLP exporter switches on when it sees that variable. The bot exports traces and
+    // metrics; its logs reach Log Analytics through the container's console.
     openTelemetryConfiguration: {
       tracesConfiguration: { destinations: ['appInsights'] }
-      logsConfiguration: { destinations: ['appInsights'] }
     }
     zoneRedundant: false
   }

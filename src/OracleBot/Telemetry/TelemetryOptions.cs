@@ -12,6 +12,9 @@ public sealed class TelemetryOptions
     /// </summary>
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary><c>grpc</c> (default, port 4317) or <c>http/protobuf</c> (port 4318), for <see cref="OtlpEndpoint"/>.</summary>
+    public string OtlpProtocol { get; set; } = "grpc";
+
     /// <summary>Run the OpenTelemetry pipeline even with no OTLP endpoint (for another exporter or tests).</summary>
     public bool Enabled { get; set; }
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -29,34 +28,38 @@ public static class TelemetryServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, InboundTelemetry>());
         services.AddHostedService<IndexCacheTelemetry>();
 
-        // The SDK is only worth its per-request cost when something receives the data.
+        // The SDK is only worth its per-request cost when something receives the data. Settings are read
+        // here, from the configuration the host builder has already assembled (files, environment, command line).
         var configuration = services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration))?.ImplementationInstance as IConfiguration;
         var options = configuration?.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var otlpEndpoint = FirstNonEmpty(options.OtlpEndpoint, configuration?["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        if (otlpEndpoint is null && !options.Enabled)
+        var exporter = OtlpTarget.From(options, configuration);
+        if (exporter is null && !options.Enabled)
         {
             return services;
         }
 
-        var builder = services.AddOpenTelemetry()
+        services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(FirstNonEmpty(configuration?["OTEL_SERVICE_NAME"], options.ServiceName) ?? "oraclebot"))
-            .WithTracing(tracing => tracing
-                .AddSource(BotTelemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation(o =>
-                {
-                    o.EnrichWithHttpRequestMessage = (span, request) => TelemetryRedaction.RedactUrl(span, request.RequestUri);
-                    o.RecordException = false;
-                }))
-            .WithMetrics(metrics => metrics
-                .AddMeter(BotTelemetry.Name)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
-        if (otlpEndpoint is not null)
-        {
-            builder.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(otlpEndpoint));
-        }
-
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(BotTelemetry.Name)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                    .AddHttpClientInstrumentation(o =>
+                    {
+                        o.EnrichWithHttpRequestMessage = (span, request) => TelemetryRedaction.RedactUrl(span, request.RequestUri);
+                        o.RecordException = false;
+                    });
+                exporter?.AddTo(tracing);
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddMeter(BotTelemetry.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
+                exporter?.AddTo(metrics);
+            });
         return services;
     }
 
