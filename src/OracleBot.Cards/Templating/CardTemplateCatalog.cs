@@ -4,7 +4,7 @@ namespace OracleBot.Cards.Templating;
 public sealed class CardTemplateCatalog
 {
     /// <summary>Names of the templates every deployment needs (<c>cards/&lt;name&gt;.json</c>).</summary>
-    public static IReadOnlyList<string> RequiredNames { get; } = ["answer", "citation", "welcome", "help", "error", "audience", "feedback-thanks", "too-long"];
+    public static IReadOnlyList<string> RequiredNames { get; } = ["answer", "citation", "welcome", "help", "error", "audience", "feedback-thanks", "too-long", "notice"];
 
     private readonly Dictionary<string, CardTemplate> _templates;
 
@@ -32,6 +32,8 @@ public sealed class CardTemplateCatalog
     public CardTemplate FeedbackThanks => _templates["feedback-thanks"];
 
     public CardTemplate TooLong => _templates["too-long"];
+
+    public CardTemplate Notice => _templates["notice"];
 
     /// <summary>Reads and compiles every required template; throws <see cref="TemplateException"/> naming the first problem.</summary>
     public static CardTemplateCatalog Load(string directory)

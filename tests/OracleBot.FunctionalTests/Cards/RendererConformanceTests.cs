@@ -64,18 +64,20 @@ public sealed class RendererConformanceTests(SentCards sent) : IClassFixture<Sen
 
             // The supporting passage is hidden until the reference is tapped.
             var excerptStart = citation.Excerpt[..Math.Min(40, citation.Excerpt.Length)];
-            var passage = page.Locator("#card").GetByText(excerptStart, new() { Exact = false });
+            var passage = page.Locator($"#citation-{citation.Number}");
             await Assertions.Expect(passage).ToBeHiddenAsync();
             var reference = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Source \[1\]") });
             await reference.ClickAsync();
             await Assertions.Expect(passage).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator("#card")).ToContainTextAsync(citation.License);
+            await Assertions.Expect(passage).ToContainTextAsync(excerptStart);
+            await Assertions.Expect(passage).ToContainTextAsync(citation.License);
             if (theme == "light")
             {
                 await renderer.ScreenshotAsync(Path.Combine(Screenshots, "answer-citation-open-light.png"));
             }
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Open source" }).First.ClickAsync();
+            // The renderer gives Action.OpenUrl the link role.
+            await passage.GetByRole(AriaRole.Link, new() { Name = "Open source" }).ClickAsync();
 
             // Each follow-up is one button whose accessible name and visible text are the whole question.
             foreach (var question in answer.FollowUps)
