@@ -29,6 +29,7 @@ internal sealed partial class FeedbackRecorder(
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         await store.AddFeedbackAsync(new FeedbackRecord(time.GetUtcNow(), ratedAnswer, reaction, text, question), cancellationToken);
         LogRecorded(reaction);
+        Telemetry.BotTelemetry.RecordFeedback(reaction);
         return true;
     }
 
