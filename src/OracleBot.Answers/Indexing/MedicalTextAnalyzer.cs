@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
@@ -11,8 +12,11 @@ namespace OracleBot.Answers.Indexing;
 
 /// <summary>
 /// The analyzer used for both indexing and questions: Lucene's English chain (standard tokenizer, which
-/// splits hyphenated words and keeps decimals like "2.5" whole; possessive removal; lower case; stop
-/// words; Porter stemming), with question words added to the stop list because every question has them.
+/// splits hyphenated words and keeps decimals like "2.5" and tokens like "HbA1c" whole; possessive removal;
+/// lower case; stop words; Porter stemming), with question words added to the stop list because every
+/// question has them. Clinical abbreviations are expanded both ways: "PNET" also yields the words of
+/// "pancreatic neuroendocrine tumor", and that phrase also yields "pnet", in text and questions alike, so
+/// either form finds the other. British spellings also yield the American ones.
 /// </summary>
 public static class MedicalTextAnalyzer
 {
@@ -49,17 +53,48 @@ public static class MedicalTextAnalyzer
         }
 
         var map = overrides.Build();
+        var (abbreviations, spellings, phrases) = BuildSynonyms();
         return Analyzer.NewAnonymous((_, reader) =>
         {
             var source = new StandardTokenizer(Version, reader);
             TokenStream stream = new StandardFilter(Version, source);
             stream = new EnglishPossessiveFilter(Version, stream);
+            // Case-sensitive first, so "NET" expands and the word "net" does not.
+            stream = new SynonymFilter(stream, abbreviations, ignoreCase: false);
             stream = new LowerCaseFilter(Version, stream);
+            stream = new SynonymFilter(stream, spellings, ignoreCase: false);
+            stream = new SynonymFilter(stream, phrases, ignoreCase: false);
             stream = new StopFilter(Version, stream, stop);
             stream = new StemmerOverrideFilter(stream, map);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(source, stream);
         });
+    }
+
+    private static (SynonymMap Abbreviations, SynonymMap Spellings, SynonymMap Phrases) BuildSynonyms()
+    {
+        var abbreviations = new SynonymMap.Builder(dedup: true);
+        var spellings = new SynonymMap.Builder(dedup: true);
+        var phrases = new SynonymMap.Builder(dedup: true);
+        foreach (var (abbreviation, expansion) in ClinicalVocabulary.Abbreviations)
+        {
+            var words = expansion.Split(' ');
+            abbreviations.Add(new CharsRef(abbreviation), SynonymMap.Builder.Join(words, new CharsRef()), includeOrig: true);
+            var lower = abbreviation.ToLowerInvariant();
+            phrases.Add(SynonymMap.Builder.Join(words, new CharsRef()), new CharsRef(lower), includeOrig: true);
+            if (expansion.Contains("tumor", StringComparison.Ordinal))
+            {
+                // Plural and British forms of the phrase find the abbreviation too.
+                phrases.Add(SynonymMap.Builder.Join(expansion.Replace("tumor", "tumors", StringComparison.Ordinal).Split(' '), new CharsRef()), new CharsRef(lower), includeOrig: true);
+            }
+        }
+
+        foreach (var (british, american) in ClinicalVocabulary.Spellings)
+        {
+            spellings.Add(new CharsRef(british), new CharsRef(american), includeOrig: false);
+        }
+
+        return (abbreviations.Build(), spellings.Build(), phrases.Build());
     }
 
     /// <summary>The distinct analysed terms of <paramref name="text"/>, in first-seen order.</summary>

@@ -1,13 +1,17 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using OracleBot.Answers.Knowledge;
 
 namespace OracleBot.Answers.Indexing;
 
-/// <summary>Writes one Lucene document per passage into an empty directory.</summary>
+/// <summary>
+/// Writes one Lucene document per passage into an empty directory. Fields: the passage text with its
+/// section heading; the document's title and MeSH terms; and, on each document's first passage only, the
+/// whole document, so ranking can weigh how well the document as a whole matches (BM25 over abstracts)
+/// beside how well its best passage does.
+/// </summary>
 internal static class PassageIndexWriter
 {
     public static void Write(string directory, KnowledgeStore store, Analyzer analyzer)
@@ -16,26 +20,35 @@ internal static class PassageIndexWriter
         var config = new IndexWriterConfig(MedicalTextAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE,
-            Similarity = new BM25Similarity(),
+            Similarity = new Lucene.Net.Search.Similarities.BM25Similarity(RetrievalWeights.K1, RetrievalWeights.B),
             RAMBufferSizeMB = 64,
         };
         using var writer = new IndexWriter(dir, config);
 
-        // Field instances are reused across passages: Lucene reads their values when the document is added.
-        var text = new TextField(IndexFields.Text, string.Empty, Field.Store.NO);
-        var title = new TextField(IndexFields.Title, string.Empty, Field.Store.NO);
-        var heading = new TextField(IndexFields.Heading, string.Empty, Field.Store.NO);
-        var keywords = new TextField(IndexFields.Keywords, string.Empty, Field.Store.NO);
+        // Only term frequencies are needed: no positions (no phrase queries), no stored text.
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        type.Freeze();
+        var text = new Field(IndexFields.Text, string.Empty, type);
+        var title = new Field(IndexFields.Title, string.Empty, type);
+        var whole = new Field(IndexFields.Document, string.Empty, type);
         var ordinal = new NumericDocValuesField(IndexFields.Ordinal, 0);
-        var document = new Document { text, title, heading, keywords, ordinal };
+        var withWhole = new Document { text, title, whole, ordinal };
+        var passageOnly = new Document { text, title, ordinal };
+        string? previous = null;
         foreach (var passage in store.Passages)
         {
-            text.SetStringValue(passage.Text);
-            title.SetStringValue(IndexedTitle(passage.Document));
-            heading.SetStringValue(passage.Heading ?? string.Empty);
-            keywords.SetStringValue(string.Join(". ", passage.Document.Meshes));
+            var document = passage.Document;
+            text.SetStringValue(passage.Heading is null ? passage.Text : passage.Heading + "\n" + passage.Text);
+            title.SetStringValue(IndexedTitle(document));
             ordinal.SetInt64Value(passage.Ordinal);
-            writer.AddDocument(document);
+            var first = !ReferenceEquals(previous, document.Id);
+            previous = document.Id;
+            if (first)
+            {
+                whole.SetStringValue(IndexedTitle(document) + "\n" + document.Body);
+            }
+
+            writer.AddDocument(first ? withWhole : passageOnly);
         }
 
         // One segment: fastest to search, and the index is rebuilt whole rather than updated.
@@ -43,7 +56,10 @@ internal static class PassageIndexWriter
         writer.Commit();
     }
 
-    // A placeholder title (PubMedQA) carries no words worth matching; the display title repeats the body.
-    private static string IndexedTitle(KnowledgeDocument document) =>
-        string.Equals(document.DisplayTitle, document.Title, StringComparison.Ordinal) ? document.Title : string.Empty;
+    // A placeholder title (PubMedQA) carries no words worth matching; MeSH terms name the topic instead.
+    private static string IndexedTitle(KnowledgeDocument document)
+    {
+        var title = string.Equals(document.DisplayTitle, document.Title, StringComparison.Ordinal) ? document.Title : string.Empty;
+        return document.Meshes.Count == 0 ? title : title + "\n" + string.Join(". ", document.Meshes);
+    }
 }

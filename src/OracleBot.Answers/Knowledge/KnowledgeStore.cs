@@ -77,5 +77,17 @@ public sealed class KnowledgeStore
     }
 
     public static KnowledgeStore Load(string seedsDirectory, Action<string>? duplicate = null) =>
-        Create(SeedReader.ReadParallel(seedsDirectory), duplicate);
+        Create(SeedReader.ReadParallel(SeedReader.SeedFiles(seedsDirectory)), duplicate);
+
+    /// <summary>Reassembles a store whose passages were split before (snapshot); ordinals must run 0..n-1.</summary>
+    internal static KnowledgeStore FromParts(IReadOnlyList<KnowledgeDocument> documents, Passage[] passages)
+    {
+        var byId = new Dictionary<string, KnowledgeDocument>(documents.Count, StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            byId.Add(document.Id, document);
+        }
+
+        return new KnowledgeStore(byId, passages);
+    }
 }

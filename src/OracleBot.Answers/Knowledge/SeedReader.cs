@@ -24,8 +24,8 @@ public static class SeedReader
         SeedFiles(seedsDirectory).SelectMany(ReadFile);
 
     /// <summary>Like <see cref="Read"/>, reading the files in parallel; the order stays the same.</summary>
-    public static IReadOnlyList<KnowledgeDocument> ReadParallel(string seedsDirectory) =>
-        [.. SeedFiles(seedsDirectory).AsParallel().AsOrdered().Select(f => ReadFile(f).ToList()).ToList().SelectMany(d => d)];
+    public static IReadOnlyList<KnowledgeDocument> ReadParallel(IReadOnlyList<FileInfo> files) =>
+        [.. files.AsParallel().AsOrdered().Select(f => ReadFile(f).ToList()).ToList().SelectMany(d => d)];
 
     private static IEnumerable<KnowledgeDocument> ReadFile(FileInfo file)
     {

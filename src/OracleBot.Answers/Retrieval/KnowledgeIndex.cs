@@ -54,21 +54,20 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
             return RetrievalResult.Empty;
         }
 
-        var terms = PassageQueryBuilder.Terms(_analyzer, index.Reader, query);
-        var lucene = PassageQueryBuilder.Build(terms);
-        if (lucene is null)
+        var terms = PassageQueryBuilder.Terms(_analyzer, index.Impacts, query);
+        if (terms.Count == 0)
         {
             return new RetrievalResult(terms, []);
         }
 
         // Several passages of one document may rank high; fetch enough to fill `top` distinct documents.
-        var hits = index.Searcher.Search(lucene, Math.Max(top * 6, 40)).ScoreDocs;
+        var hits = index.Impacts.Search([.. terms.Select(t => (t.Text, t.Weight))], Math.Max(top * 4, 32), index.FirstPassageOf);
         var documents = new List<RetrievedDocument>(top);
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var hit in hits)
+        foreach (var (doc, score) in hits)
         {
-            var passage = index.PassageByDoc[hit.Doc];
-            var retrieved = new RetrievedPassage(passage, hit.Score);
+            var passage = index.PassageByDoc[doc];
+            var retrieved = new RetrievedPassage(passage, score);
             if (positions.TryGetValue(passage.Document.Id, out var position))
             {
                 ((List<RetrievedPassage>)documents[position].Passages).Add(retrieved);
@@ -76,39 +75,48 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
             else if (documents.Count < top)
             {
                 positions[passage.Document.Id] = documents.Count;
-                documents.Add(new RetrievedDocument(passage.Document, hit.Score, new List<RetrievedPassage>(2) { retrieved }));
+                documents.Add(new RetrievedDocument(passage.Document, score, new List<RetrievedPassage>(2) { retrieved }));
             }
         }
 
         return new RetrievalResult(terms, documents);
     }
 
-    public void Dispose()
-    {
-        Volatile.Read(ref _index)?.Dispose();
-        _analyzer.Dispose();
-    }
+    public void Dispose() => _analyzer.Dispose();
 
     private OpenedIndex Open()
     {
         var clock = Stopwatch.StartNew();
-        var store = KnowledgeStore.Load(_location.SeedsDirectory, id => LogDuplicate(id));
-        var loadTime = clock.Elapsed;
-        var fingerprint = SeedFingerprint.Compute(_location.SeedsDirectory, SeedReader.SeedFiles(_location.SeedsDirectory));
+        var files = _location.SourceFiles();
+        var fingerprint = SeedFingerprint.Compute(_location.SeedsDirectory, files);
         var path = IndexDirectoryManager.PathFor(_location.IndexDirectory, fingerprint);
         var built = false;
-        var index = IndexDirectoryManager.IsComplete(path, fingerprint) ? OpenedIndex.TryOpen(path, store) : null;
+        OpenedIndex? index = null;
+        KnowledgeStore? store = null;
+        if (IndexDirectoryManager.IsComplete(path, fingerprint) && StoreSnapshot.TryRead(path) is { } snapshot)
+        {
+            store = snapshot;
+            index = OpenedIndex.TryOpen(path, store);
+        }
+
+        var loadTime = clock.Elapsed;
         if (index is null)
         {
+            store = KnowledgeStore.Create(SeedReader.ReadParallel(files), id => LogDuplicate(id));
+            loadTime = clock.Elapsed;
             LogBuilding(store.DocumentCount, store.Passages.Count);
-            path = IndexDirectoryManager.BuildAtomically(_location.IndexDirectory, fingerprint, dir => PassageIndexWriter.Write(dir, store, _analyzer));
+            path = IndexDirectoryManager.BuildAtomically(_location.IndexDirectory, fingerprint, dir =>
+            {
+                PassageIndexWriter.Write(dir, store, _analyzer);
+                StoreSnapshot.Write(dir, store);
+            });
             built = true;
             index = OpenedIndex.TryOpen(path, store)
                 ?? throw new InvalidOperationException($"The index just built at '{path}' does not match the knowledge base.");
         }
 
         IndexDirectoryManager.RemoveStale(_location.IndexDirectory, keep: path);
-        Report = new KnowledgeIndexReport(built, store.DocumentCount, store.Passages.Count, loadTime, clock.Elapsed - loadTime, path);
+        Report = new KnowledgeIndexReport(built, store!.DocumentCount, store.Passages.Count, loadTime, clock.Elapsed - loadTime, path);
         LogOpened(built ? "built" : "opened", store.DocumentCount, store.Passages.Count, (long)loadTime.TotalMilliseconds, (long)(clock.Elapsed - loadTime).TotalMilliseconds);
         _store = store;
         Volatile.Write(ref _index, index);

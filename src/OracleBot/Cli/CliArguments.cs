@@ -1,0 +1,41 @@
+namespace OracleBot.Cli;
+
+/// <summary>Options (<c>--name value</c>, repeatable) and positional arguments of a verb.</summary>
+internal sealed class CliArguments
+{
+    private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
+
+    private CliArguments(List<string> positional) => Positional = positional;
+
+    public IReadOnlyList<string> Positional { get; }
+
+    /// <summary>Parses <paramref name="arguments"/>; <paramref name="flags"/> take no value.</summary>
+    public static CliArguments Parse(IReadOnlyList<string> arguments, params string[] flags)
+    {
+        var parsed = new CliArguments([]);
+        var positional = (List<string>)parsed.Positional;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            if (!argument.StartsWith("--", StringComparison.Ordinal) || argument == "--")
+            {
+                positional.Add(argument);
+                continue;
+            }
+
+            var name = argument[2..];
+            var value = flags.Contains(name) ? "true"
+                : i + 1 < arguments.Count ? arguments[++i]
+                : throw new ArgumentException($"--{name} needs a value.");
+            (parsed._options.TryGetValue(name, out var list) ? list : parsed._options[name] = []).Add(value);
+        }
+
+        return parsed;
+    }
+
+    public IReadOnlyList<string> All(string name) => _options.TryGetValue(name, out var values) ? values : [];
+
+    public string? One(string name) => _options.TryGetValue(name, out var values) ? values[^1] : null;
+
+    public bool Has(string name) => _options.ContainsKey(name);
+}
