@@ -1,3 +1,5 @@
+using OracleBot.Security;
+
 namespace OracleBot.Endpoints;
 
 public static class BotEndpoints
@@ -8,6 +10,7 @@ public static class BotEndpoints
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
         services.AddSingleton<MessagesEndpoint>();
+        services.AddBotSecurity();
         return services;
     }
 

@@ -2,17 +2,19 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OracleBot.Protocol.Authentication;
 using OracleBot.Protocol.Schema;
+using OracleBot.Security;
 using OracleBot.Turns;
 
 namespace OracleBot.Endpoints;
 
 /// <summary>
-/// <c>POST /api/messages</c>: size limit, token, parse, authorise against the activity, then hand the
-/// activity to the turn pipeline. Messages are acknowledged at once and answered in the background;
+/// <c>POST /api/messages</c>: size limit, token, parse, authorise against the activity, admit (service URL,
+/// tenant, rate limits), then hand the activity to the turn pipeline. Messages are acknowledged at once and answered in the background;
 /// invokes are answered in the response.
 /// </summary>
 internal sealed partial class MessagesEndpoint(
     IChannelTokenValidator tokenValidator,
+    InboundGuard guard,
     TurnDispatcher dispatcher,
     IOptions<MessagesOptions> options,
     ILogger<MessagesEndpoint> logger)
@@ -56,6 +58,12 @@ internal sealed partial class MessagesEndpoint(
             return Problems.Unauthorized();
         }
 
+        if (guard.Admit(activity) is { } refusal)
+        {
+            return refusal;
+        }
+
+        activity.Text = InboundText.Clean(activity.Text);
         return await dispatcher.DispatchAsync(activity, context.RequestAborted);
     }
 

@@ -18,6 +18,14 @@ internal static class Problems
     public static IResult MalformedActivity(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed activity", detail: detail);
 
+    public static IResult ServiceUrlNotAllowed(string reason) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Service URL not allowed",
+            detail: $"The bot does not reply to this activity's serviceUrl: {reason}.");
+
+    public static IResult TooManyRequests() =>
+        Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+            detail: "This user or tenant is sending faster than the bot's configured limits.");
+
     public static IResult Overloaded() =>
         Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
             detail: "The bot is at capacity; retry shortly.");

@@ -18,6 +18,7 @@ internal sealed partial class QuestionAnswerer(
     ReplySender sender,
     IOptions<TurnOptions> options,
     TimeProvider time,
+    OracleBot.Security.PatientDataGuard patientData,
     ILogger<QuestionAnswerer> logger)
 {
     private readonly IAnswerService _answers = options.Value.SimulatedAnswerDelay > TimeSpan.Zero
@@ -51,10 +52,11 @@ internal sealed partial class QuestionAnswerer(
         }
 
         LogAnswered(answer.Citations.Count, thread.Count, time.GetElapsedTime(started).TotalMilliseconds);
+        answer = patientData.WithReminder(question, answer);
         var reply = Replies.Card(activity, cards.Answer(answer, audience), TeamsAiEntity.ForAnswer(answer));
         var messageId = await DeliverAsync(activity, shown, reply, cancellationToken);
         return new ThreadTurn(
-            question,
+            patientData.ForThread(question),
             answer.BottomLine?.Text ?? string.Empty,
             [.. answer.Citations.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal)],
             answer.AnswerId,

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using OracleBot.Answers.Contract;
+using OracleBot.Conversations;
+
+namespace OracleBot.Security;
+
+/// <summary>
+/// What the turn pipeline does about patient details in a question: a gentle reminder on the answer card,
+/// and thread state that keeps the question verbatim only when <c>Privacy:StoreQuestions</c> is on.
+/// </summary>
+internal sealed partial class PatientDataGuard(IOptions<PrivacyOptions> privacy, ILogger<PatientDataGuard> logger)
+{
+    public const string Reminder =
+        "This question looks like it may contain details that identify a patient (a name with a date, a date of birth, " +
+        "a record number, a phone number or an email address). OracleBot does not need them: please ask about the clinical " +
+        "point without identifiable details.";
+
+    /// <summary>The answer with the reminder as its first notice when the question looks identifying.</summary>
+    public Answer WithReminder(string question, Answer answer)
+    {
+        var kinds = PatientIdentifiers.Detect(question);
+        if (kinds == PatientIdentifierKinds.None)
+        {
+            return answer;
+        }
+
+        // The kinds only, never the matched text.
+        LogIdentifiersSeen(kinds);
+        return answer with { Notices = [Reminder, .. answer.Notices] };
+    }
+
+    /// <summary>The question as the thread may remember it for follow-up context.</summary>
+    public string ForThread(string question) => privacy.Value.StoreQuestions ? question : PatientIdentifiers.Redact(question);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A question looked like it contained patient identifiers ({Kinds}); the card reminds the user")]
+    private partial void LogIdentifiersSeen(PatientIdentifierKinds kinds);
+}
