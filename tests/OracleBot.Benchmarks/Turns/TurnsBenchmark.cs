@@ -43,6 +43,9 @@ internal sealed class TurnsBenchmark : IBenchmark
             ["Bot__DisableInstanceDiscovery"] = "true",
             ["Bot__OpenIdMetadataUrl"] = channel.OpenIdMetadataUrl,
             ["Bot__RequireHttpsMetadata"] = "false",
+            // Production settings otherwise: the loopback connector is plain http, and one load user is not a flood.
+            ["Bot__AllowedServiceUrls__0"] = sink.ServiceUrl,
+            ["Bot__RateLimits__Enabled"] = "false",
             ["Answers__IndexDirectory"] = Path.Combine(root, "artifacts", "index"),
             ["Logging__LogLevel__Default"] = "Warning",
             // The loopback token authority's self-signed certificate, trusted the standard OpenSSL way.
