@@ -19,7 +19,7 @@ builder.Services.AddConversationStore();
 builder.Services.AddTurnPipeline();
 builder.Services.AddBotEndpoints();
 builder.Services.AddBotHealth();
-builder.Services.AddBotTelemetry();
+builder.Services.AddBotTelemetry(builder.Configuration);
 
 var app = builder.Build();
 if (isVerb)

@@ -17,7 +17,7 @@ public static class TelemetryServiceCollectionExtensions
     /// ASP.NET Core and HttpClient instrumentation exporting over OTLP. Call after the answer service and
     /// protocol registrations, whose services it wraps.
     /// </summary>
-    public static IServiceCollection AddBotTelemetry(this IServiceCollection services)
+    public static IServiceCollection AddBotTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
 
@@ -28,10 +28,10 @@ public static class TelemetryServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, InboundTelemetry>());
         services.AddHostedService<IndexCacheTelemetry>();
 
-        // The SDK is only worth its per-request cost when something receives the data. Settings are read
-        // here, from the configuration the host builder has already assembled (files, environment, command line).
-        var configuration = services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration))?.ImplementationInstance as IConfiguration;
-        var options = configuration?.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        // The SDK is only worth its per-request cost when something receives the data, so the decision is
+        // made here, from the configuration the host builder has already assembled (files, environment, command line).
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var exporter = OtlpTarget.From(options, configuration);
         if (exporter is null && !options.Enabled)
         {
@@ -39,7 +39,7 @@ public static class TelemetryServiceCollectionExtensions
         }
 
         services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(FirstNonEmpty(configuration?["OTEL_SERVICE_NAME"], options.ServiceName) ?? "oraclebot"))
+            .ConfigureResource(r => r.AddService(FirstNonEmpty(configuration["OTEL_SERVICE_NAME"], options.ServiceName) ?? "oraclebot"))
             .WithTracing(tracing =>
             {
                 tracing

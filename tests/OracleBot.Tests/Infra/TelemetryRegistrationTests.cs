@@ -50,7 +50,7 @@ public sealed class TelemetryRegistrationTests
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<IAnswerService, FixedAnswerService>();
-        services.AddBotTelemetry();
+        services.AddBotTelemetry(configuration);
         return services.BuildServiceProvider();
     }
 
