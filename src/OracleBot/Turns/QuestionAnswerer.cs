@@ -53,7 +53,12 @@ internal sealed partial class QuestionAnswerer(
 
         LogAnswered(answer.Citations.Count, thread.Count, time.GetElapsedTime(started).TotalMilliseconds);
         answer = patientData.WithReminder(question, answer);
-        var reply = Replies.Card(activity, cards.Answer(answer, audience), TeamsAiEntity.ForAnswer(answer));
+        Activity reply;
+        using (Telemetry.BotTelemetry.StartCard())
+        {
+            reply = Replies.Card(activity, cards.Answer(answer, audience), TeamsAiEntity.ForAnswer(answer));
+        }
+
         var messageId = await DeliverAsync(activity, shown, reply, cancellationToken);
         return new ThreadTurn(
             patientData.ForThread(question),
