@@ -68,7 +68,7 @@ public sealed class TelemetryTests : IAsyncLifetime
 
         string[] expected =
         [
-            "oraclebot.inbound", "oraclebot.answer", "oraclebot.connector", "oraclebot.answer.citations",
+            "oraclebot.inbound", "oraclebot.answer", "oraclebot.card", "oraclebot.connector", "oraclebot.answer.citations",
             "oraclebot.turns", "oraclebot.answer.duration", "oraclebot.connector.retries", "/v3/conversations/{id}/activities",
         ];
         await WaitUntilAsync(() => expected.All(Exported), () => "missing: " + string.Join(", ", expected.Where(e => !Exported(e))));
