@@ -29,6 +29,15 @@ public sealed class AnswersOptions
     /// <summary>How many documents retrieval hands to the composer.</summary>
     public int TopDocuments { get; set; } = 8;
 
-    /// <summary>Questions with at most this many words borrow the previous question of the thread for retrieval.</summary>
+    /// <summary>Questions with at most this many words that name no topic of their own borrow the thread's topic for retrieval.</summary>
     public int ShortQuestionWords { get; set; } = 8;
+
+    /// <summary>How many composed answers to keep for repeated questions (least recently used go first); 0 turns the cache off.</summary>
+    public int AnswerCacheSize { get; set; } = 1024;
+
+    /// <summary>The remote answer service (<see cref="AnswerMode.Remote"/>).</summary>
+    public RemoteAnswerOptions Remote { get; set; } = new();
+
+    /// <summary>Azure OpenAI for writing answers; unset endpoint = extractive answers only.</summary>
+    public AzureOpenAIOptions AzureOpenAI { get; set; } = new();
 }

@@ -1,36 +1,101 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OracleBot.Answers.Composition;
 using OracleBot.Answers.Contract;
+using OracleBot.Answers.Conversation;
 using OracleBot.Answers.Retrieval;
+using OracleBot.Answers.Writing;
 
 namespace OracleBot.Answers;
 
-/// <summary>Answers in-process: BM25 retrieval over the local knowledge base, then extractive composition.</summary>
-public sealed partial class EmbeddedAnswerService(
-    KnowledgeIndex index,
-    IOptions<AnswersOptions> options,
-    ILogger<EmbeddedAnswerService> logger) : IAnswerService
+/// <summary>
+/// Answers in-process: the question is made standalone using the thread, BM25 retrieval runs over the
+/// local knowledge base, the extractive composer writes an answer, and — when a model is configured — the
+/// model's grounded answer replaces it. Repeated requests are served from a bounded answer cache.
+/// </summary>
+public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
 {
+    private readonly KnowledgeIndex _index;
+    private readonly AnswersOptions _options;
+    private readonly ILogger<EmbeddedAnswerService> _logger;
+    private readonly IAnswerWriter? _writer;
+    private readonly IQueryRewriter _rewriter;
+    private readonly AnswerCache _cache;
     private ExtractiveComposer? _composer;
 
-    public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
+    public EmbeddedAnswerService(KnowledgeIndex index, IOptions<AnswersOptions> options, ILogger<EmbeddedAnswerService> logger)
+        : this(index, options, logger, writer: null, rewriter: null, cache: null)
+    {
+    }
+
+    public EmbeddedAnswerService(
+        KnowledgeIndex index,
+        IOptions<AnswersOptions> options,
+        ILogger<EmbeddedAnswerService> logger,
+        IAnswerWriter? writer,
+        IQueryRewriter? rewriter,
+        AnswerCache? cache)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _index = index;
+        _options = options.Value;
+        _logger = logger;
+        _writer = writer;
+        _rewriter = rewriter ?? new CarryOverQueryRewriter(index, _options.ShortQuestionWords);
+        _cache = cache ?? new AnswerCache(_options.AnswerCacheSize);
+    }
+
+    /// <summary>The answer cache (hit and miss counts are reported by benchmarks and metrics).</summary>
+    public AnswerCache Cache => _cache;
+
+    public Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken) =>
+        AnswerCoreAsync(request, partialText: null, cancellationToken);
+
+    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var updates = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var answering = AnswerCoreAsync(request, text => updates.Writer.TryWrite(text), cancellationToken);
+        _ = answering.ContinueWith(_ => updates.Writer.TryComplete(), TaskScheduler.Default);
+        await foreach (var text in updates.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return AnswerUpdate.Partial(text);
+        }
+
+        yield return AnswerUpdate.Final(await answering.ConfigureAwait(false));
+    }
+
+    private async Task<Answer> AnswerCoreAsync(AnswerRequest request, Action<string>? partialText, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await index.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var started = Stopwatch.GetTimestamp();
-        var settings = options.Value;
-        var retrieval = index.Retrieve(ThreadContext.QueryFor(request, settings.ShortQuestionWords), settings.TopDocuments);
-        _composer ??= new ExtractiveComposer(index.Analyzer, index.Store, settings.MaxStatements);
+        await _index.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var key = AnswerCache.KeyFor(request);
+        if (_cache.TryGet(key, out var cached))
+        {
+            LogCacheHit();
+            return cached;
+        }
 
-        // The audience changes how an answer is worded, not which evidence it rests on; the extractive
-        // composer quotes sources verbatim, so it has nothing to adapt.
-        var answer = _composer.Compose(Guid.NewGuid().ToString("N"), request.Question, retrieval);
+        var started = Stopwatch.GetTimestamp();
+        var query = await _rewriter.RewriteAsync(request, cancellationToken).ConfigureAwait(false);
+        var retrieval = _index.Retrieve(query, _options.TopDocuments);
+        _composer ??= new ExtractiveComposer(_index.Analyzer, _index.Store, _options.MaxStatements);
+        var answer = _composer.Compose(Guid.NewGuid().ToString("N"), request.Question, retrieval, request.Audience);
+        if (_writer is not null && !answer.IsEmpty)
+        {
+            answer = await _writer.WriteAsync(request, retrieval, answer, partialText, cancellationToken).ConfigureAwait(false) ?? answer;
+        }
+
+        _cache.Add(key, answer);
         LogAnswered(retrieval.Documents.Count, answer.Citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answer;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Answer composed from {Documents} retrieved documents with {Citations} citations in {Milliseconds:F2} ms")]
     private partial void LogAnswered(int documents, int citations, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answer served from the answer cache")]
+    private partial void LogCacheHit();
 }

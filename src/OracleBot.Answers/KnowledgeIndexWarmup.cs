@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Answers;
@@ -8,11 +9,16 @@ namespace OracleBot.Answers;
 /// Starts opening (or building) the index when the host starts, without holding up start-up: the host
 /// listens at once and reports not-ready until <see cref="KnowledgeIndex.IsReady"/> turns true.
 /// </summary>
-internal sealed partial class KnowledgeIndexWarmup(KnowledgeIndex index, ILogger<KnowledgeIndexWarmup> logger) : IHostedService
+internal sealed partial class KnowledgeIndexWarmup(KnowledgeIndex index, IOptions<AnswersOptions> options, ILogger<KnowledgeIndexWarmup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = WarmUpAsync();
+        // A remote deployment answers from another service and never needs the local index.
+        if (options.Value.Mode == AnswerMode.Embedded)
+        {
+            _ = WarmUpAsync();
+        }
+
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis;
 using OracleBot.Answers.Indexing;
 using OracleBot.Answers.Knowledge;
 using OracleBot.Answers.Retrieval;
@@ -10,7 +9,7 @@ namespace OracleBot.Answers.Composition;
 /// Collects the quotable sentences of the retrieved passages and scores each by how much of the question
 /// (idf-weighted) it covers. Sentences are taken verbatim; only a leading section label is dropped.
 /// </summary>
-internal sealed class CandidateExtractor(Analyzer analyzer)
+internal sealed class CandidateExtractor(PassageTerms passageTerms)
 {
     private const int PassagesPerDocument = 2;
     private const int MinWords = 6;
@@ -35,27 +34,25 @@ internal sealed class CandidateExtractor(Analyzer analyzer)
             foreach (var retrieved in document.Passages.Take(PassagesPerDocument))
             {
                 var passage = retrieved.Passage;
-                var body = passage.Document.Body;
                 // A sentence under "What are the symptoms of X?" answers that question even when it says
                 // "ALL" instead of X, so the heading's words count towards its coverage at a discount.
-                var headingTerms = passage.Heading is null ? [] : MedicalTextAnalyzer.Terms(analyzer, passage.Heading);
-                foreach (var sentence in passage.Sentences)
+                var analysed = passageTerms.For(passage);
+                var headingTerms = analysed.HeadingTerms;
+                foreach (var sentence in analysed.Sentences)
                 {
-                    var span = body.AsSpan(sentence.Start, sentence.Length);
-                    if (span[^1] == '?')
+                    var text = sentence.Text;
+                    if (text is null)
                     {
-                        continue; // A section's question line, not evidence.
+                        continue;
                     }
 
-                    var label = SectionLabels.LeadingLabelLength(span);
-                    var text = body.Substring(sentence.Start + label, sentence.Length - label);
                     var words = Passage.CountWords(text);
                     if (words < MinWords || words > MaxWords || !ReadsAsStatement(text))
                     {
                         continue;
                     }
 
-                    var sentenceTerms = MedicalTextAnalyzer.Terms(analyzer, text).ToHashSet(StringComparer.Ordinal);
+                    var sentenceTerms = sentence.Terms.ToHashSet(StringComparer.Ordinal);
                     var covered = 0.0;
                     foreach (var (term, weight) in weights)
                     {
@@ -70,7 +67,7 @@ internal sealed class CandidateExtractor(Analyzer analyzer)
                     }
 
                     var coverage = covered / total;
-                    var inConclusion = passage.Document.ConclusionStart is { } start && sentence.Start >= start;
+                    var inConclusion = passage.Document.ConclusionStart is { } start && sentence.Range.Start >= start;
                     var score = coverage
                         + (inConclusion ? ConclusionBonus : 0)
                         + (RankBonus * (documents.Count - rank) / documents.Count);
@@ -106,10 +103,7 @@ internal sealed class CandidateExtractor(Analyzer analyzer)
             union.UnionWith(candidate.Terms);
         }
 
-        if (passage.Heading is not null)
-        {
-            union.UnionWith(MedicalTextAnalyzer.Terms(analyzer, passage.Heading));
-        }
+        union.UnionWith(passageTerms.For(passage).HeadingTerms);
 
         double covered = 0, total = 0;
         foreach (var term in terms)

@@ -34,12 +34,20 @@ public sealed class ExtractiveComposer
     public ExtractiveComposer(Analyzer analyzer, KnowledgeStore store, int maxStatements)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxStatements, 1);
-        _extractor = new CandidateExtractor(analyzer);
+        _extractor = new CandidateExtractor(new PassageTerms(analyzer, store.Passages.Count));
         _followUps = new FollowUpSuggester(analyzer, store);
         _maxStatements = maxStatements;
     }
 
-    public Answer Compose(string answerId, string question, RetrievalResult retrieval)
+    /// <summary>Which sections lead for a reader: plain-language reference pages first for patients and students.</summary>
+    public static IReadOnlyList<DocumentKind> SectionOrderFor(string? audience) => audience?.ToUpperInvariant() switch
+    {
+        "PATIENT" or "STUDENT" => [DocumentKind.Reference, DocumentKind.Guideline, DocumentKind.Research],
+        "PHYSICIAN" => [DocumentKind.Guideline, DocumentKind.Research, DocumentKind.Reference],
+        _ => KindOrder,
+    };
+
+    public Answer Compose(string answerId, string question, RetrievalResult retrieval, string? audience = null)
     {
         ArgumentNullException.ThrowIfNull(retrieval);
         var documents = retrieval.Documents.Take(DocumentsUsed).ToList();
@@ -85,7 +93,7 @@ public sealed class ExtractiveComposer
         var citations = new CitationNumbering();
         var bottom = new Statement(bottomLine.Text, [citations.NumberFor(bottomLine.Passage)]);
         var sections = new List<AnswerSection>();
-        foreach (var kind in KindOrder)
+        foreach (var kind in SectionOrderFor(audience))
         {
             var statements = chosen.Skip(1)
                 .Where(c => c.Passage.Document.Kind == kind)

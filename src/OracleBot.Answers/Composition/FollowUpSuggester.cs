@@ -15,6 +15,9 @@ namespace OracleBot.Answers.Composition;
 internal sealed class FollowUpSuggester(Analyzer analyzer, KnowledgeStore store)
 {
     private const int MaxSuggestions = 3;
+
+    // MeSH headings come from a closed vocabulary, so analysing each once bounds this cache.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<string>> _meshTerms = new(StringComparer.Ordinal);
     private const int DocumentsConsidered = 5;
 
     // MeSH check tags and study-design headings describe who or how, not a topic worth asking about.
@@ -56,7 +59,7 @@ internal sealed class FollowUpSuggester(Analyzer analyzer, KnowledgeStore store)
             foreach (var mesh in document.Document.Meshes.Where(m => !GenericMeshes.Contains(m)))
             {
                 // A topic the question already names would only restate it.
-                var meshTerms = MedicalTextAnalyzer.Terms(analyzer, mesh);
+                var meshTerms = _meshTerms.GetOrAdd(mesh, m => MedicalTextAnalyzer.Terms(analyzer, m));
                 if (meshTerms.Count > 0 && !meshTerms.TrueForAll(questionTerms.Contains))
                 {
                     Offer($"What does the research say about {mesh}?");

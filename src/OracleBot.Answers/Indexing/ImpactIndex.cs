@@ -39,6 +39,12 @@ internal sealed class ImpactIndex
 
     public bool Contains(string term) => _terms.ContainsKey(term);
 
+    /// <summary>Every term with the number of passages that contain it (synthetic benchmarks sample from it).</summary>
+    public IEnumerable<(string Term, int Passages)> Vocabulary() => _terms.Select(t => (t.Key, t.Value.Length));
+
+    /// <summary>Approximate managed size of the arrays and term table, in bytes.</summary>
+    public long ApproximateBytes => (_docs.LongLength * 8) + (_terms.Count * 64L);
+
     /// <summary>
     /// The <paramref name="count"/> best index doc ids (passages) for the weighted terms, best first (ties:
     /// lower id). A passage scores its own match plus its document's whole-document match, so every

@@ -52,7 +52,7 @@ internal sealed class OpenedIndex
         try
         {
             using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(file), writable: false));
-            if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version)
+            if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version || !RetrievalWeights.Signature.All(w => reader.ReadSingle() == w))
             {
                 return null;
             }
@@ -149,6 +149,11 @@ internal sealed class OpenedIndex
             {
                 writer.Write(Magic);
                 writer.Write(Version);
+                foreach (var weight in RetrievalWeights.Signature)
+                {
+                    writer.Write(weight);
+                }
+
                 writer.Write(ordinals.Length);
                 foreach (var ordinal in ordinals)
                 {

@@ -39,6 +39,9 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
     /// <summary>The documents and passages; only valid once ready.</summary>
     public KnowledgeStore Store => _store ?? throw new InvalidOperationException("The knowledge index is not open yet.");
 
+    /// <summary>The scored postings; only valid once ready (benchmarks).</summary>
+    internal ImpactIndex Impacts => (Volatile.Read(ref _index) ?? throw new InvalidOperationException("The knowledge index is not open yet.")).Impacts;
+
     /// <summary>Opens (or builds) the index once; later calls wait for the same work.</summary>
     public Task EnsureReadyAsync(CancellationToken cancellationToken) => _opening.Value.WaitAsync(cancellationToken);
 

@@ -1,0 +1,4 @@
+using OracleBot.AnswerService;
+
+var app = AnswerApi.Build(args);
+await app.RunAsync();
