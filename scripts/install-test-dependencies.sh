@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+# The Teams app packaging script (scripts/package-teams-app.sh) and its test use python3.
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 # The Redis conversation store's tests start their own redis-server on a free loopback port.
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
