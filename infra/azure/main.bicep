@@ -142,9 +142,9 @@ module web 'modules/containerapp.bicep' = {
     )
     environmentVariables: union(botSettings, {
       Conversations__Store: 'Redis'
-      Answers__OpenAI__Endpoint: openAi.outputs.endpoint
-      Answers__OpenAI__Deployment: openAi.outputs.deploymentName
-      Answers__OpenAI__ManagedIdentityClientId: identity.outputs.clientId
+      // No API key: the answer engine then uses DefaultAzureCredential, i.e. AZURE_CLIENT_ID's identity.
+      Answers__AzureOpenAI__Endpoint: openAi.outputs.endpoint
+      Answers__AzureOpenAI__Deployment: openAi.outputs.deploymentName
       OTEL_SERVICE_NAME: 'oraclebot'
     })
   }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using OracleBot.Answers;
 using OracleBot.Answers.Contract;
 using OracleBot.Protocol;
 using OracleBot.Protocol.Connector;
@@ -55,7 +56,7 @@ public static class TelemetryServiceCollectionExtensions
             .WithMetrics(metrics =>
             {
                 metrics
-                    .AddMeter(BotTelemetry.Name)
+                    .AddMeter(BotTelemetry.Name, AnswerCache.MeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
                 exporter?.AddTo(metrics);
