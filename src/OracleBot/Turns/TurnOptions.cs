@@ -7,9 +7,12 @@ public sealed class TurnOptions
 {
     public const string SectionName = "Turns";
 
-    /// <summary>Turns processed at once; answering mostly waits on I/O, so this exceeds the core count.</summary>
-    [Range(1, 1024)]
-    public int Concurrency { get; set; } = 64;
+    /// <summary>
+    /// Turns processed at once. Answering mostly waits on I/O (a remote answer service, the connector) and a
+    /// streamed answer holds its turn for at least a second, so this far exceeds the core count.
+    /// </summary>
+    [Range(1, 4096)]
+    public int Concurrency { get; set; } = 512;
 
     /// <summary>Accepted turns that may wait for a worker before new ones are refused with 503.</summary>
     [Range(1, 1_000_000)]

@@ -16,54 +16,57 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
     private readonly SqliteStatements _sql;
     private readonly ConversationOptions _options;
     private readonly TimeProvider _time;
+    private readonly WalCheckpointer _checkpointer;
+    private readonly SqliteGroupCommit _writes;
 
     public SqliteConversationStore(string databasePath, IOptions<ConversationOptions> options, TimeProvider time)
     {
         _options = options.Value;
         _time = time;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
             Pooling = false,
             Mode = SqliteOpenMode.ReadWriteCreate,
-        }.ToString());
+        }.ToString();
+        _connection = new SqliteConnection(connectionString);
         _connection.Open();
         Run(SqliteSchema.Pragmas);
         Run(SqliteSchema.Create);
         _sql = new SqliteStatements(_connection);
+        _checkpointer = new WalCheckpointer(connectionString);
+        _writes = new SqliteGroupCommit(work =>
+        {
+            lock (_gate)
+            {
+                InTransaction(work);
+            }
+        });
     }
 
     public string DatabasePath => _connection.DataSource;
 
-    public ValueTask<bool> TryAcceptAsync(ActivityKey key, ReadOnlyMemory<byte> activityJson, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryAcceptAsync(ActivityKey key, ReadOnlyMemory<byte> activityJson, CancellationToken cancellationToken)
     {
         var now = NowMs();
-        lock (_gate)
-        {
-            var inserted = _sql.Accept
-                .Bind(0, key.ConversationId).Bind(1, key.ActivityId).Bind(2, now)
-                .Bind(3, activityJson.ToArray()).Bind(4, now + LeaseMs).Execute();
-            return ValueTask.FromResult(inserted == 1);
-        }
+        var payload = activityJson.ToArray();
+        var inserted = await _writes.WriteAsync(() => _sql.Accept
+            .Bind(0, key.ConversationId).Bind(1, key.ActivityId).Bind(2, now).Bind(3, payload).Bind(4, now + LeaseMs).Execute());
+        return inserted == 1;
     }
 
-    public ValueTask CompleteAsync(ActivityKey key, ThreadTurn? turn, CancellationToken cancellationToken)
-    {
-        lock (_gate)
+    public async ValueTask CompleteAsync(ActivityKey key, ThreadTurn? turn, CancellationToken cancellationToken) =>
+        await _writes.WriteAsync(() =>
         {
-            InTransaction(() =>
+            _sql.Complete.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Execute();
+            if (turn is not null)
             {
-                _sql.Complete.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Execute();
-                if (turn is not null)
-                {
-                    AppendTurn(key.ConversationId, turn);
-                }
-            });
-        }
+                AppendTurn(key.ConversationId, turn);
+            }
 
-        return ValueTask.CompletedTask;
-    }
+            return 1;
+        });
 
     public ValueTask RenewLeasesAsync(IReadOnlyCollection<ActivityKey> keys, CancellationToken cancellationToken)
     {
@@ -221,6 +224,8 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
 
     public void Dispose()
     {
+        _writes.Dispose();
+        _checkpointer.Dispose();
         lock (_gate)
         {
             _sql.Dispose();

@@ -4,14 +4,18 @@ namespace OracleBot.Conversations.Sqlite;
 internal static class SqliteSchema
 {
     // WAL with synchronous=NORMAL commits without an fsync (only checkpoints sync): a power cut may lose the
-    // last commits, a process crash loses nothing, which is the failure the inbox exists for.
+    // last commits, a process crash loses nothing, which is the failure the inbox exists for. Checkpoints run
+    // in the background (WalCheckpointer), not inside a commit.
     public const string Pragmas = """
         PRAGMA journal_mode=WAL;
         PRAGMA synchronous=NORMAL;
         PRAGMA busy_timeout=5000;
         PRAGMA temp_store=MEMORY;
+        PRAGMA wal_autocheckpoint=0;
         """;
 
+    // Only the inbox has an index beyond the keys: every index is one more page written per commit, and the
+    // hourly purge can afford to scan.
     public const string Create = """
         CREATE TABLE IF NOT EXISTS activities (
             conversation_id TEXT NOT NULL,
@@ -22,13 +26,11 @@ internal static class SqliteSchema
             attempts        INTEGER NOT NULL,
             PRIMARY KEY (conversation_id, activity_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS activities_pending ON activities (lease_ms) WHERE payload IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS activities_done ON activities (accepted_ms) WHERE payload IS NULL;
 
         CREATE TABLE IF NOT EXISTS threads (
             conversation_id TEXT PRIMARY KEY,
             turns           TEXT NOT NULL,
             updated_ms      INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS threads_updated ON threads (updated_ms);
 
         CREATE TABLE IF NOT EXISTS preferences (
             user_key   TEXT PRIMARY KEY,
