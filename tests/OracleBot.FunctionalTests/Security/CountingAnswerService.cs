@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using OracleBot.Answers.Contract;
 
@@ -6,17 +7,28 @@ namespace OracleBot.FunctionalTests.Security;
 /// <summary>Wraps the bot's real answer service, counting the questions that reach it and optionally failing them.</summary>
 public sealed class CountingAnswerService(IAnswerService inner) : IAnswerService
 {
+    private readonly ConcurrentQueue<AnswerRequest> _requests = new();
+    private readonly ConcurrentQueue<Answer> _answers = new();
     private int _calls;
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>Every request that reached the answer service, in order.</summary>
+    public IReadOnlyList<AnswerRequest> Requests => [.. _requests];
+
+    /// <summary>Every answer the service returned, in order.</summary>
+    public IReadOnlyList<Answer> Answers => [.. _answers];
+
     /// <summary>When set, replaces the real answer (e.g. throws, delays, returns garbage).</summary>
     public Func<AnswerRequest, CancellationToken, Task<Answer>>? Fault { get; set; }
 
-    public Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
+    public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
-        return Fault is { } fault ? fault(request, cancellationToken) : inner.AnswerAsync(request, cancellationToken);
+        _requests.Enqueue(request);
+        var answer = await (Fault is { } fault ? fault(request, cancellationToken) : inner.AnswerAsync(request, cancellationToken));
+        _answers.Enqueue(answer);
+        return answer;
     }
 
     /// <summary>Replaces the registered answer service with a counting wrapper around it; <paramref name="created"/> receives the wrapper.</summary>
