@@ -39,6 +39,9 @@ internal sealed class ProgressBenchmark : IBenchmark
         info.Environment["Conversations__DataDirectory"] = dataDirectory;
         info.Environment["Turns__SimulatedAnswerDelay"] = TimeSpan.FromSeconds(answerDelay).ToString("c", CultureInfo.InvariantCulture);
         info.Environment["Turns__Concurrency"] = workers;
+
+        // The load is one synthetic tenant; the per-tenant and per-user limits would shed most of it.
+        info.Environment["Bot__RateLimits__Enabled"] = "false";
         using var bot = Process.Start(info)!;
         var meter = new ProcessMeter(bot.Id);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
