@@ -63,7 +63,7 @@ internal sealed partial class MessagesEndpoint(
             return refusal;
         }
 
-        activity.Text = InboundText.Clean(activity.Text);
+        InboundNormalizer.Normalize(activity);
         return await dispatcher.DispatchAsync(activity, context.RequestAborted);
     }
 

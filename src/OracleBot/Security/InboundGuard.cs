@@ -21,6 +21,11 @@ internal sealed partial class InboundGuard(
     /// <summary>Null when the activity may go on to the turn pipeline; otherwise the response to give.</summary>
     public IResult? Admit(Activity activity)
     {
+        if (ActivityIds.FirstInvalid(activity) is { } badId)
+        {
+            return Problems.MalformedActivity($"The activity's '{badId}' is not a usable id.");
+        }
+
         if (!serviceUrls.Allows(activity.ServiceUrl, out var reason))
         {
             LogServiceUrlRefused(reason);

@@ -125,6 +125,38 @@ public sealed class BadRequestTests(SecureBot bot) : IClassFixture<SecureBot>
         Assert.Equal(answersBefore, bot.Answers.Calls);
     }
 
+    [Theory]
+    [InlineData("membersAdded")]
+    [InlineData("membersRemoved")]
+    [InlineData("entities")]
+    [InlineData("attachments")]
+    public async Task Null_items_in_lists_are_ignored_not_a_server_error(string list)
+    {
+        var node = JsonNode.Parse(OracleBot.Protocol.Schema.ActivityJson.SerializeToUtf8Bytes(bot.Message("What causes pericarditis?")))!.AsObject();
+        node[list] = new JsonArray(null, null);
+        node["type"] = list.StartsWith("members", StringComparison.Ordinal) ? "conversationUpdate" : "message";
+
+        using var response = await bot.PostAsync(node.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("id", "fz\u0000")]
+    [InlineData("replyToId", "1\n2")]
+    public async Task Ids_with_control_characters_are_400(string field, string jsonValue)
+    {
+        var before = bot.Channel.Requests.Count;
+        var node = JsonNode.Parse(OracleBot.Protocol.Schema.ActivityJson.SerializeToUtf8Bytes(bot.Message("What causes pericarditis?")))!.AsObject();
+        node.Remove(field);
+        var json = node.ToJsonString().TrimEnd('}') + $",\"{field}\":\"{jsonValue}\"}}";
+
+        using var response = await bot.PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertNoWorkAsync(before);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpContent content, string? contentType)
     {
         using var http = new HttpClient();
