@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using OracleBot.Answers.Contract;
 
 namespace OracleBot.Answers.Remote;
@@ -11,7 +12,7 @@ namespace OracleBot.Answers.Remote;
 /// pipeline (<see cref="RemoteAnswerResilience"/>); a failure that survives them surfaces as
 /// <see cref="AnswerServiceException"/>.
 /// </summary>
-public sealed class HttpAnswerService(HttpClient http) : IStreamingAnswerService
+public sealed class HttpAnswerService(HttpClient http, IOptions<AnswersOptions> options) : IStreamingAnswerService
 {
     public const string AnswersPath = "v1/answers";
     public const string StreamPath = "v1/answers/stream";
@@ -19,11 +20,15 @@ public sealed class HttpAnswerService(HttpClient http) : IStreamingAnswerService
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // The pipeline's timeouts end when the headers arrive; this one also bounds reading the body.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.Value.Remote.TotalTimeout);
         try
         {
-            using var response = await http.PostAsJsonAsync(AnswersPath, request, AnswerJson.Default.AnswerRequest, cancellationToken).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-            return await response.Content.ReadFromJsonAsync(AnswerJson.Default.Answer, cancellationToken).ConfigureAwait(false)
+            using var response = await http.PostAsJsonAsync(AnswersPath, request, AnswerJson.Default.AnswerRequest, budget.Token).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, budget.Token).ConfigureAwait(false);
+            return await response.Content.ReadFromJsonAsync(AnswerJson.Default.Answer, budget.Token).ConfigureAwait(false)
                 ?? throw new AnswerServiceException("The answer service returned an empty body.");
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
@@ -35,12 +40,14 @@ public sealed class HttpAnswerService(HttpClient http) : IStreamingAnswerService
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.Value.Remote.TotalTimeout);
         HttpResponseMessage response;
         try
         {
             using var message = new HttpRequestMessage(HttpMethod.Post, StreamPath) { Content = JsonContent.Create(request, AnswerJson.Default.AnswerRequest) };
-            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, budget.Token).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, budget.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
@@ -49,9 +56,9 @@ public sealed class HttpAnswerService(HttpClient http) : IStreamingAnswerService
 
         using (response)
         {
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(budget.Token).ConfigureAwait(false));
             var final = false;
-            while (!final && await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            while (!final && await ReadLineAsync(reader, budget.Token, cancellationToken).ConfigureAwait(false) is { } line)
             {
                 if (line.Length == 0)
                 {
@@ -80,6 +87,18 @@ public sealed class HttpAnswerService(HttpClient http) : IStreamingAnswerService
         }
     }
 
+    private static async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken budget, CancellationToken caller)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(budget).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, caller) || ex is IOException)
+        {
+            throw new AnswerServiceException("The answer stream broke off.", ex);
+        }
+    }
+
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
@@ -94,7 +113,7 @@ public sealed class HttpAnswerService(HttpClient http) : IStreamingAnswerService
 
     private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) =>
         ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException or JsonException
-        || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }
 
 /// <summary>The remote answer service failed or is unavailable (circuit open, timed out, error status).</summary>
