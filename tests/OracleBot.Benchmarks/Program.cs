@@ -1,11 +1,12 @@
 using OracleBot.Benchmarks;
 using OracleBot.Benchmarks.Progress;
 using OracleBot.Benchmarks.Retrieval;
+using OracleBot.Benchmarks.Soak;
 using OracleBot.Benchmarks.Stages;
 using OracleBot.Benchmarks.Turns;
 
 // Every benchmark; add new ones here.
-IBenchmark[] benchmarks = [new TurnsBenchmark(), new TurnStagesBenchmark(), new BaselineServer(), new ProgressBenchmark(), new StoreBenchmark(), new RetrievalBenchmark()];
+IBenchmark[] benchmarks = [new TurnsBenchmark(), new TurnStagesBenchmark(), new BaselineServer(), new ProgressBenchmark(), new StoreBenchmark(), new RetrievalBenchmark(), new SoakBenchmark()];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;
 if (selected is null)

@@ -23,11 +23,12 @@ public sealed class TurnOptions
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// How long an answer that is not ready at once may take before progress is shown. Zero shows it at once;
-    /// an answer composed synchronously never needs it.
+    /// How long an answer may take before progress is shown. An answer ready within it goes out as the card
+    /// alone: a Teams stream is paced at one update a second, so streaming a fast answer would hold it back a
+    /// second. Slower answers show progress this soon after the message, well within Teams' one-second goal.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
-    public TimeSpan ProgressDelay { get; set; } = TimeSpan.Zero;
+    public TimeSpan ProgressDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Show progress in personal chats as a Teams informative stream; off sends typing everywhere.</summary>
     public bool Streaming { get; set; } = true;

@@ -6,8 +6,10 @@ using System.Text.Json;
 namespace OracleBot.Benchmarks.Turns;
 
 /// <summary>
-/// Drives full turns: each of <c>concurrency</c> conversations posts a signed question and waits until its
-/// answer card reaches the connector before asking the next one, like a clinician reading answers.
+/// Drives full turns: <c>concurrency</c> clinicians each post a signed question and wait until its answer card
+/// reaches the connector before the next question. Each question opens a new personal chat: Teams caps what a
+/// bot may send into one conversation (60 messages per 30 s), which the bot's pacer honours, so a rate of
+/// thousands per second is only real across many conversations.
 /// </summary>
 internal sealed class LoadGenerator(HttpClient http, ConnectorSink sink, string token, IReadOnlyList<string> questions)
 {
@@ -22,7 +24,6 @@ internal sealed class LoadGenerator(HttpClient http, ConnectorSink sink, string 
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(async worker =>
         {
-            var conversationId = $"a:bench-{runId}-{worker}";
             while (true)
             {
                 var slot = Interlocked.Increment(ref started) - 1;
@@ -30,6 +31,8 @@ internal sealed class LoadGenerator(HttpClient http, ConnectorSink sink, string 
                 {
                     return;
                 }
+
+                var conversationId = $"a:bench-{runId}-{slot}";
 
                 var answered = sink.NextAnswerIn(conversationId);
                 var begin = Stopwatch.GetTimestamp();
