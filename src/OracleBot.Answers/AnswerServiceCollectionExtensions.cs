@@ -58,13 +58,13 @@ public static class AnswerServiceCollectionExtensions
             sp.GetRequiredService<ILogger<KnowledgeIndex>>()));
         services.TryAddSingleton<IRetriever>(sp => sp.GetRequiredService<KnowledgeIndex>());
         services.TryAddSingleton(sp => new AnswerCache(sp.GetRequiredService<IOptions<AnswersOptions>>().Value.AnswerCacheSize));
-        services.TryAddSingleton<IQueryRewriter>(sp => new CarryOverQueryRewriter(
-            sp.GetRequiredService<KnowledgeIndex>(), sp.GetRequiredService<IOptions<AnswersOptions>>().Value.ShortQuestionWords));
+        services.TryAddSingleton<AzureChat>();
+        services.TryAddSingleton<IQueryRewriter>(AzureChat.Rewriter);
         services.TryAddSingleton(sp => new EmbeddedAnswerService(
             sp.GetRequiredService<KnowledgeIndex>(),
             sp.GetRequiredService<IOptions<AnswersOptions>>(),
             sp.GetRequiredService<ILogger<EmbeddedAnswerService>>(),
-            sp.GetService<IAnswerWriter>(),
+            AzureChat.Writer(sp),
             sp.GetRequiredService<IQueryRewriter>(),
             sp.GetRequiredService<AnswerCache>()));
         services.AddHostedService<KnowledgeIndexWarmup>();

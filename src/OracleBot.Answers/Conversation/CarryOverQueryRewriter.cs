@@ -7,23 +7,36 @@ namespace OracleBot.Answers.Conversation;
 
 /// <summary>
 /// Rewrites follow-ups without a model: when the question leans on the thread ("and what about
-/// everolimus?", "is that true for children?") or is short and names no topic of its own ("and the
-/// treatments?"), the topic words of the most recent earlier questions are carried over at a lower weight.
-/// Topic words are the rare ones (high idf): disease and drug names rather than "symptoms" or "treated",
-/// so "and the treatments?" after a question on symptoms asks about treatments, not symptoms again. A
-/// question that names its own topic and does not point back starts afresh, carrying nothing.
+/// everolimus?", "is that true for children?") or names no topic of its own ("and the treatments?"), the
+/// content words of the two most recent earlier questions are carried over — except facet words
+/// ("symptoms", "treated"), so "and the treatments?" after a question on symptoms asks about treatments,
+/// not symptoms again. A question names its own topic when it has a word that is not a facet word and is
+/// rare enough (idf ≥ <see cref="CarriedIdf"/>); such a question that does not point back starts afresh.
 /// </summary>
 public sealed class CarryOverQueryRewriter(KnowledgeIndex index, int shortQuestionWords = 8) : IQueryRewriter
 {
     /// <summary>
-    /// Rarer than this is a topic word. Facet words ("symptom" ≈ 3.5, "treat" ≈ 2.5, "children" ≈ 3.4 on the
-    /// seed set) fall below it; disease and drug names ("gout" ≈ 6.5, "everolimus" ≈ 8) lie well above.
+    /// Rarer than this (BM25 idf over passages), a word that is not a facet word names a topic: it is carried
+    /// from earlier questions, and a question that has one asks about its own topic. Words in most passages
+    /// ("patients", "disease") fall below it.
     /// </summary>
-    internal const float TopicIdf = 4.5f;
+    internal const float CarriedIdf = 2.0f;
 
     private const int TurnsConsidered = 2;
-    private const int MaxCarriedWords = 8;
-    private const float CarriedWeight = 0.6f;
+    private const int MaxCarriedWords = 10;
+
+    // When the follow-up names its own topic ("and what about everolimus?") the thread's topic weighs less
+    // than the new word; when it names none ("and the treatments?") the thread's topic is the topic.
+    private const float CarriedWeightBesideOwnTopic = 0.6f;
+    private const float CarriedWeightAsTopic = 1.0f;
+
+    // What a question asks about a topic, rather than the topic: never carried into the next question.
+    private static readonly HashSet<string> FacetStems = new(StringComparer.Ordinal)
+    {
+        "symptom", "sign", "treat", "therapi", "therapy", "diagnos", "caus", "prognos", "outlook", "risk", "prevent",
+        "test", "inherit", "genet", "common", "frequent", "mani", "peopl", "affect", "effect", "side", "stage",
+        "complic", "cure", "manag", "option", "inform", "research", "studi", "trial", "us", "work", "help",
+    };
 
     public ValueTask<RetrievalQuery> RewriteAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
@@ -42,7 +55,7 @@ public sealed class CarryOverQueryRewriter(KnowledgeIndex index, int shortQuesti
 
         var analyzer = index.Analyzer;
         var own = MedicalTextAnalyzer.Terms(analyzer, question);
-        var namesTopic = own.Exists(IsTopic);
+        var namesTopic = own.Exists(IsCarried);
         var short_ = Knowledge.Passage.CountWords(question) <= shortQuestionWords;
         if (!FollowUpDetector.LeansOnThread(question) && (namesTopic || !short_))
         {
@@ -56,17 +69,19 @@ public sealed class CarryOverQueryRewriter(KnowledgeIndex index, int shortQuesti
             foreach (var word in Words(turn.Question))
             {
                 var terms = MedicalTextAnalyzer.Terms(analyzer, word);
-                if (carried.Count < MaxCarriedWords && terms.Exists(IsTopic) && terms.Exists(seen.Add))
+                if (carried.Count < MaxCarriedWords && terms.Exists(IsCarried) && terms.Exists(seen.Add))
                 {
                     carried.Add(word);
                 }
             }
         }
 
-        return carried.Count == 0 ? new RetrievalQuery(question) : new RetrievalQuery(question, string.Join(' ', carried), CarriedWeight);
+        return carried.Count == 0
+            ? new RetrievalQuery(question)
+            : new RetrievalQuery(question, string.Join(' ', carried), namesTopic ? CarriedWeightBesideOwnTopic : CarriedWeightAsTopic);
     }
 
-    private bool IsTopic(string term) => index.Impacts.TextIdf(term) >= TopicIdf && index.Impacts.Contains(term);
+    private bool IsCarried(string term) => !FacetStems.Contains(term) && index.Impacts.Contains(term) && index.Impacts.TextIdf(term) >= CarriedIdf;
 
     private static IEnumerable<string> Words(string text) =>
         text.Split([' ', ',', ';', ':', '?', '!', '.', '(', ')', '"', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
