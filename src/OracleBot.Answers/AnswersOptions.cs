@@ -20,6 +20,9 @@ public sealed class AnswersOptions
     /// <summary>Folder of seed JSONL files; default: <c>seeds</c> beside the binary, else the nearest <c>seeds</c> folder above the current directory.</summary>
     public string? SeedsDirectory { get; set; }
 
+    /// <summary>Folder of documents imported with <c>oraclebot index</c>; default: <c>data/library</c> under the content root.</summary>
+    public string? LibraryDirectory { get; set; }
+
     /// <summary>Folder for the built index; default: <c>data/index</c> under the content root.</summary>
     public string? IndexDirectory { get; set; }
 

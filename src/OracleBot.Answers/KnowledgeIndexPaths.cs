@@ -14,7 +14,10 @@ internal static class KnowledgeIndexPaths
         var index = string.IsNullOrWhiteSpace(options.IndexDirectory)
             ? Path.Combine(root, "data", "index")
             : Path.GetFullPath(options.IndexDirectory, root);
-        return new KnowledgeIndexLocation(seeds, index);
+        var library = string.IsNullOrWhiteSpace(options.LibraryDirectory)
+            ? Path.Combine(root, "data", "library")
+            : Path.GetFullPath(options.LibraryDirectory, root);
+        return new KnowledgeIndexLocation(seeds, index) { LibraryDirectory = library };
     }
 
     // The host copies seeds/** beside its binary; running from a source tree finds the repository's folder.

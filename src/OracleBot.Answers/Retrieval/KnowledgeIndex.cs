@@ -30,6 +30,9 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
 
     public bool IsReady => Volatile.Read(ref _index) is not null;
 
+    /// <summary>Where the documents are read from and the index kept.</summary>
+    public KnowledgeIndexLocation Location => _location;
+
     /// <summary>How the index was last opened; null until ready.</summary>
     public KnowledgeIndexReport? Report { get; private set; }
 

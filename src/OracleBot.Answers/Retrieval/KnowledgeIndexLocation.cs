@@ -6,9 +6,22 @@ public sealed record KnowledgeIndexLocation(string SeedsDirectory, string IndexD
     /// <summary>Explicit corpus files to load instead of every <c>*.jsonl</c> below <see cref="SeedsDirectory"/> (evaluation runs).</summary>
     public IReadOnlyList<string>? Files { get; init; }
 
-    /// <summary>The files this location loads, in a stable order.</summary>
-    public IReadOnlyList<FileInfo> SourceFiles() =>
-        Files is null ? Knowledge.SeedReader.SeedFiles(SeedsDirectory) : [.. Files.Select(f => new FileInfo(Path.GetFullPath(f)))];
+    /// <summary>Documents imported by the organisation (<c>oraclebot index</c>); loaded before the seeds, so an imported document replaces a seed of the same id.</summary>
+    public string? LibraryDirectory { get; init; }
+
+    /// <summary>The files this location loads, in a stable order: the library's, then the seeds'.</summary>
+    public IReadOnlyList<FileInfo> SourceFiles()
+    {
+        if (Files is not null)
+        {
+            return [.. Files.Select(f => new FileInfo(Path.GetFullPath(f)))];
+        }
+
+        IEnumerable<FileInfo> library = LibraryDirectory is not null && Directory.Exists(LibraryDirectory)
+            ? new DirectoryInfo(LibraryDirectory).EnumerateFiles("*.jsonl").OrderBy(f => f.Name, StringComparer.Ordinal)
+            : [];
+        return [.. library, .. Knowledge.SeedReader.SeedFiles(SeedsDirectory)];
+    }
 }
 
 /// <summary>What opening the index took; logged at start-up and useful to benchmarks.</summary>
