@@ -27,30 +27,32 @@ public static class SeedReader
     public static IReadOnlyList<KnowledgeDocument> ReadParallel(IReadOnlyList<FileInfo> files) =>
         [.. files.AsParallel().AsOrdered().Select(f => ReadFile(f).ToList()).ToList().SelectMany(d => d)];
 
-    private static IEnumerable<KnowledgeDocument> ReadFile(FileInfo file)
+    private static IEnumerable<KnowledgeDocument> ReadFile(FileInfo file) =>
+        ReadRecords(file.FullName).Select(r => ToDocument(r.Record, $"{file.FullName}:{r.Line}"));
+
+    /// <summary>The records of a JSONL file with their line numbers; a malformed line fails with its file and line.</summary>
+    internal static IEnumerable<(SeedRecord? Record, int Line)> ReadRecords(string path)
     {
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
         {
-            var lineNumber = 0;
-            foreach (var line in File.ReadLines(file.FullName))
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                SeedRecord? record;
-                try
-                {
-                    record = JsonSerializer.Deserialize(line, SeedJsonContext.Default.SeedRecord);
-                }
-                catch (JsonException ex)
-                {
-                    throw new InvalidDataException($"{file.FullName}:{lineNumber}: not a JSON object ({ex.Message}).", ex);
-                }
-
-                yield return ToDocument(record, $"{file.FullName}:{lineNumber}");
+                continue;
             }
+
+            SeedRecord? record;
+            try
+            {
+                record = JsonSerializer.Deserialize(line, SeedJsonContext.Default.SeedRecord);
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: not a JSON object ({ex.Message}).", ex);
+            }
+
+            yield return (record, lineNumber);
         }
     }
 

@@ -115,30 +115,8 @@ public static class KnowledgeImporter
             _ => throw new InvalidDataException($"{path}: unsupported file type (use .jsonl, .md or .html)."),
         };
 
-    private static IEnumerable<(SeedRecord Record, int Line)> ReadJsonl(string path)
-    {
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            SeedRecord? record;
-            try
-            {
-                record = JsonSerializer.Deserialize(line, SeedJsonContext.Default.SeedRecord);
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: not a JSON object ({ex.Message}).", ex);
-            }
-
-            yield return (record ?? throw new InvalidDataException($"{path}:{lineNumber}: not a JSON object."), lineNumber);
-        }
-    }
+    private static IEnumerable<(SeedRecord Record, int Line)> ReadJsonl(string path) =>
+        SeedReader.ReadRecords(path).Select(r => (r.Record ?? throw new InvalidDataException($"{path}:{r.Line}: not a JSON object."), r.Line));
 
     private static SeedRecord WithDefaults(SeedRecord record, ImportDefaults defaults) => record with
     {
