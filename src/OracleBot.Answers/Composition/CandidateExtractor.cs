@@ -18,6 +18,10 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms)
     private const double ConclusionBonus = 0.1;
     private const double RankBonus = 0.05;
 
+    // Among sentences that cover the question equally, one under a section heading that asks the question
+    // ("What are the symptoms of adult ALL?") answers it; one under "Treatment options" only mentions it.
+    private const double HeadingBonus = 0.15;
+
     public List<SentenceCandidate> Extract(IReadOnlyList<QueryTerm> terms, IReadOnlyList<RetrievedDocument> documents)
     {
         var weights = terms.ToDictionary(t => t.Text, t => (double)t.Weight * Math.Max(t.Idf, 0.01), StringComparer.Ordinal);
@@ -31,13 +35,14 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms)
         for (var rank = 0; rank < documents.Count; rank++)
         {
             var document = documents[rank];
-            foreach (var retrieved in document.Passages.Take(PassagesPerDocument))
+            foreach (var retrieved in document.Passages.Take(PassagesPerDocument).Concat(HeadedPassages(document, weights)))
             {
                 var passage = retrieved.Passage;
                 // A sentence under "What are the symptoms of X?" answers that question even when it says
                 // "ALL" instead of X, so the heading's words count towards its coverage at a discount.
                 var analysed = passageTerms.For(passage);
                 var headingTerms = analysed.HeadingTerms;
+                var headingCoverage = weights.Where(w => headingTerms.Contains(w.Key)).Sum(w => w.Value) / total;
                 foreach (var sentence in analysed.Sentences)
                 {
                     var text = sentence.Text;
@@ -70,6 +75,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms)
                     var inConclusion = passage.Document.ConclusionStart is { } start && sentence.Range.Start >= start;
                     var score = coverage
                         + (inConclusion ? ConclusionBonus : 0)
+                        + (HeadingBonus * headingCoverage)
                         + (RankBonus * (documents.Count - rank) / documents.Count);
                     candidates.Add(new SentenceCandidate(document, rank, passage, text, sentenceTerms, coverage, score));
                 }
@@ -77,6 +83,18 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms)
         }
 
         return candidates;
+    }
+
+    // A long reference page's section whose heading asks the question may rank below its other passages
+    // (which repeat the topic's name more often); it is considered too.
+    private IEnumerable<RetrievedPassage> HeadedPassages(RetrievedDocument document, Dictionary<string, double> weights)
+    {
+        var best = document.Passages.Take(PassagesPerDocument).Select(p => p.Passage).ToHashSet();
+        var total = weights.Values.Sum();
+        return document.Passages.Skip(PassagesPerDocument)
+            .Where(p => p.Passage.Heading is not null && !best.Contains(p.Passage))
+            .Where(p => weights.Where(w => passageTerms.For(p.Passage).HeadingTerms.Contains(w.Key)).Sum(w => w.Value) >= 0.8 * total)
+            .Take(1);
     }
 
     // Reference pages carry navigation ("See the PDQ summary on …") and title lists that quote badly.

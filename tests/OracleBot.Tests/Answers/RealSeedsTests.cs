@@ -63,6 +63,8 @@ public sealed class RealSeedsTests(RealSeedsFixture fixture) : IClassFixture<Rea
         var answer = await Service().AnswerAsync(new AnswerRequest("What are the symptoms of adult acute lymphoblastic leukemia?"), CancellationToken.None);
 
         Assert.Equal("medquad:CancerGov:0000001_1", answer.Citations[answer.BottomLine!.CitationNumbers[0] - 1].DocumentId);
+        Assert.Contains("symptoms", answer.BottomLine.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Untreated", answer.BottomLine.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Sections.SelectMany(s => s.Statements), s => s.Text.Contains("symptoms", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(DocumentKind.Reference, answer.Sections[0].Kind);
         Assert.Contains(ExtractiveComposer.NoGuidelineNotice, answer.Notices);
