@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using OracleBot.Answers;
 using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Telemetry;
@@ -6,10 +8,17 @@ namespace OracleBot.Telemetry;
 /// Records whether start-up reused the index built for the current seeds (a hit: the image's prebuilt
 /// index, or an earlier start's) or had to build it (a miss).
 /// </summary>
-internal sealed class IndexCacheTelemetry(KnowledgeIndex index) : BackgroundService
+internal sealed class IndexCacheTelemetry(IServiceProvider services, IOptions<AnswersOptions> answers) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A bot using a remote answer service never opens a local index.
+        if (answers.Value.Mode == AnswerMode.Remote)
+        {
+            return;
+        }
+
+        var index = services.GetRequiredService<KnowledgeIndex>();
         try
         {
             await index.EnsureReadyAsync(stoppingToken);
