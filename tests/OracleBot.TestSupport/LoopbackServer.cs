@@ -29,4 +29,19 @@ public static class LoopbackServer
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return (app, new Uri(address.TrimEnd('/') + "/"));
     }
+
+    /// <summary>
+    /// Starts a loopback Bot Framework connector: its send, reply and update routes under <c>/teams/</c> all go
+    /// to <paramref name="handler"/>, which may bind the <c>conversationId</c> route value.
+    /// </summary>
+    public static async Task<(WebApplication App, string ServiceUrl)> StartConnectorAsync(Delegate handler)
+    {
+        var (app, baseAddress) = await StartAsync(a =>
+        {
+            a.MapPost("/teams/v3/conversations/{conversationId}/activities/{replyToId}", handler);
+            a.MapPost("/teams/v3/conversations/{conversationId}/activities", handler);
+            a.MapPut("/teams/v3/conversations/{conversationId}/activities/{activityId}", handler);
+        });
+        return (app, baseAddress + "teams/");
+    }
 }

@@ -25,14 +25,7 @@ internal sealed class ProgressSink : IAsyncDisposable
     public static async Task<ProgressSink> StartAsync()
     {
         var sink = new ProgressSink();
-        var (app, baseAddress) = await LoopbackServer.StartAsync(a =>
-        {
-            a.MapPost("/teams/v3/conversations/{conversationId}/activities/{replyToId}", sink.ReceiveAsync);
-            a.MapPost("/teams/v3/conversations/{conversationId}/activities", sink.ReceiveAsync);
-            a.MapPut("/teams/v3/conversations/{conversationId}/activities/{activityId}", sink.ReceiveAsync);
-        });
-        sink._app = app;
-        sink.ServiceUrl = baseAddress + "teams/";
+        (sink._app, sink.ServiceUrl) = await LoopbackServer.StartConnectorAsync(sink.ReceiveAsync);
         return sink;
     }
 

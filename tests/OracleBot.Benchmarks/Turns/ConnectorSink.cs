@@ -28,14 +28,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
     public static async Task<ConnectorSink> StartAsync()
     {
         var sink = new ConnectorSink();
-        var (app, baseAddress) = await LoopbackServer.StartAsync(a =>
-        {
-            a.MapPost("/teams/v3/conversations/{conversationId}/activities/{replyToId}", sink.ReceiveAsync);
-            a.MapPost("/teams/v3/conversations/{conversationId}/activities", sink.ReceiveAsync);
-            a.MapPut("/teams/v3/conversations/{conversationId}/activities/{activityId}", sink.ReceiveAsync);
-        });
-        sink._app = app;
-        sink.ServiceUrl = baseAddress + "teams/";
+        (sink._app, sink.ServiceUrl) = await LoopbackServer.StartConnectorAsync(sink.ReceiveAsync);
         return sink;
     }
 
