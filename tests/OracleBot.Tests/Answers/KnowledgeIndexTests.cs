@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using OracleBot.Answers.Indexing;
 using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Tests.Answers;
@@ -56,6 +57,46 @@ public sealed class KnowledgeIndexTests : IDisposable
         await second.EnsureReadyAsync(CancellationToken.None);
         Assert.True(second.Report!.Built);
         Assert.NotEmpty(second.Search("gout", 2));
+    }
+
+    [Fact]
+    public async Task Instances_opening_one_index_folder_at_once_all_search_and_build_it_once()
+    {
+        // Bot instances (or test runs) on one machine may start together on the same index folder; none may
+        // replace the index another has just opened.
+        var seeds = TestDocuments.WriteSeeds(_temp.Path, TestDocuments.SmallCorpus());
+        var indexes = Enumerable.Range(0, 6).Select(_ => Open(seeds)).ToArray();
+        try
+        {
+            await Task.WhenAll(indexes.Select(i => Task.Run(() => i.EnsureReadyAsync(CancellationToken.None))));
+
+            Assert.All(indexes, i => Assert.Equal("ref:gout", i.Search("uric acid crystals", 3)[0].Document.Id));
+            Assert.InRange(indexes.Count(i => i.Report!.Built), 1, indexes.Length);
+            Assert.Single(Directory.GetDirectories(Path.Combine(_temp.Path, "index")));
+        }
+        finally
+        {
+            Array.ForEach(indexes, i => i.Dispose());
+        }
+    }
+
+    [Fact]
+    public void Concurrent_builders_of_one_fingerprint_build_once_and_all_get_the_complete_folder()
+    {
+        var root = Path.Combine(_temp.Path, "index");
+        var builds = 0;
+        var paths = new string[4];
+        Parallel.For(0, paths.Length, new ParallelOptions { MaxDegreeOfParallelism = paths.Length }, n =>
+            paths[n] = IndexDirectoryManager.BuildAtomically(root, "f1f2f3f4f5f6f7f8f9", dir =>
+            {
+                Interlocked.Increment(ref builds);
+                File.WriteAllText(Path.Combine(dir, "data"), "x");
+                Thread.Sleep(200);
+            }));
+
+        Assert.Equal(1, builds);
+        Assert.All(paths, p => Assert.True(IndexDirectoryManager.IsComplete(p, "f1f2f3f4f5f6f7f8f9")));
+        Assert.Single(paths.Distinct());
     }
 
     [Theory]
