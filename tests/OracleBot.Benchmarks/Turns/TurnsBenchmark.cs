@@ -23,7 +23,8 @@ internal sealed class TurnsBenchmark : IBenchmark
 
         await using var bot = await BenchBot.StartAsync(null, cancellationToken);
         var baselinePort = FreePort.Next();
-        using var baseline = BenchBot.StartProcess(Environment.ProcessPath!,
+        // Through the dotnet host: under `dotnet run` this process is the apphost, which takes no assembly argument.
+        using var baseline = BenchBot.StartProcess("dotnet",
             [typeof(TurnsBenchmark).Assembly.Location, "baseline-server", baselinePort.ToString(CultureInfo.InvariantCulture)],
             root, new Dictionary<string, string>());
         await BenchBot.WaitListeningAsync(baselinePort, baseline);
