@@ -22,6 +22,12 @@ public sealed record KnowledgeDocument(
     string License,
     IReadOnlyList<string> Meshes)
 {
+    // Document ids are unique in a knowledge base (duplicates are dropped when it is loaded); comparing them
+    // spares hashing the whole body, which the generated record equality would do.
+    public bool Equals(KnowledgeDocument? other) => other is not null && string.Equals(Id, other.Id, StringComparison.Ordinal);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Id);
+
     /// <summary>The conclusion section (PubMedQA), or null.</summary>
     public string? Conclusion => ConclusionStart is { } start ? Body[start..] : null;
 }

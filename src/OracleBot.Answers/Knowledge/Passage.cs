@@ -20,6 +20,13 @@ public sealed record Passage(
 {
     public string Text => Range.Slice(Document.Body);
 
+    // A passage is identified by its id and place in the knowledge base. The generated record equality would
+    // compare (and hash) the whole document text, and passages are hashed on every answer.
+    public bool Equals(Passage? other) =>
+        other is not null && Ordinal == other.Ordinal && string.Equals(Id, other.Id, StringComparison.Ordinal);
+
+    public override int GetHashCode() => Ordinal;
+
     public int WordCount => CountWords(Document.Body.AsSpan(Range.Start, Range.Length));
 
     /// <summary>Words separated by white space: the measure used to size passages.</summary>
