@@ -6,14 +6,19 @@ using Microsoft.Extensions.Options;
 namespace OracleBot.Conversations.Sqlite;
 
 /// <summary>
-/// The conversation store in one SQLite file (WAL). One connection with prepared statements, serialised by a
-/// lock: every operation is a few microseconds of B-tree work, cheaper than any pool hand-off.
+/// The conversation store in one SQLite file (WAL). One connection with prepared statements for writes and one
+/// for the reads of every turn (thread, audience), each serialised by its own lock: every operation is a few
+/// microseconds of B-tree work, cheaper than any pool hand-off, and under WAL a read never waits for a write
+/// transaction to commit.
 /// </summary>
 internal sealed class SqliteConversationStore : IConversationStore, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
     private readonly SqliteStatements _sql;
+    private readonly Lock _readGate = new();
+    private readonly SqliteConnection _readConnection;
+    private readonly SqliteStatements _reads;
     private readonly ConversationOptions _options;
     private readonly TimeProvider _time;
     private readonly WalCheckpointer _checkpointer;
@@ -32,9 +37,13 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
         }.ToString();
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        Run(SqliteSchema.Pragmas);
-        Run(SqliteSchema.Create);
+        Run(_connection, SqliteSchema.Pragmas);
+        Run(_connection, SqliteSchema.Create);
         _sql = new SqliteStatements(_connection);
+        _readConnection = new SqliteConnection(connectionString);
+        _readConnection.Open();
+        Run(_readConnection, SqliteSchema.Pragmas);
+        _reads = new SqliteStatements(_readConnection);
         _checkpointer = new WalCheckpointer(connectionString);
         _writes = new SqliteGroupCommit(work =>
         {
@@ -119,9 +128,9 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
 
     public ValueTask<IReadOnlyList<ThreadTurn>> GetThreadAsync(string conversationId, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (_readGate)
         {
-            return ValueTask.FromResult<IReadOnlyList<ThreadTurn>>(ReadTurns(conversationId));
+            return ValueTask.FromResult<IReadOnlyList<ThreadTurn>>(ReadTurns(_reads, conversationId));
         }
     }
 
@@ -137,9 +146,9 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
 
     public ValueTask<string?> GetAudienceAsync(string userKey, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (_readGate)
         {
-            return ValueTask.FromResult(_sql.GetAudience.Bind(0, userKey).Scalar() as string);
+            return ValueTask.FromResult(_reads.GetAudience.Bind(0, userKey).Scalar() as string);
         }
     }
 
@@ -231,20 +240,26 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
             _sql.Dispose();
             _connection.Dispose();
         }
+
+        lock (_readGate)
+        {
+            _reads.Dispose();
+            _readConnection.Dispose();
+        }
     }
 
     private long LeaseMs => (long)_options.InboxLease.TotalMilliseconds;
 
     private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private List<ThreadTurn> ReadTurns(string conversationId) =>
-        _sql.GetThread.Bind(0, conversationId).Scalar() is string json
+    private static List<ThreadTurn> ReadTurns(SqliteStatements sql, string conversationId) =>
+        sql.GetThread.Bind(0, conversationId).Scalar() is string json
             ? JsonSerializer.Deserialize(json, ConversationJson.Default.ListThreadTurn) ?? []
             : [];
 
     private void AppendTurn(string conversationId, ThreadTurn turn)
     {
-        var turns = ReadTurns(conversationId);
+        var turns = ReadTurns(_sql, conversationId);
         turns.Add(turn);
         if (turns.Count > _options.TurnsKept)
         {
@@ -270,9 +285,9 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
         }
     }
 
-    private void Run(string sql)
+    private static void Run(SqliteConnection connection, string sql)
     {
-        using var command = _connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
