@@ -42,7 +42,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms)
                 // "ALL" instead of X, so the heading's words count towards its coverage at a discount.
                 var analysed = passageTerms.For(passage);
                 var headingTerms = analysed.HeadingTerms;
-                var headingCoverage = weights.Where(w => headingTerms.Contains(w.Key)).Sum(w => w.Value) / total;
+                var headingCoverage = Covered(weights, headingTerms) / total;
                 foreach (var sentence in analysed.Sentences)
                 {
                     var text = sentence.Text;
@@ -57,15 +57,15 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms)
                         continue;
                     }
 
-                    var sentenceTerms = sentence.Terms.ToHashSet(StringComparer.Ordinal);
+                    var sentenceTerms = sentence.Terms;
                     var covered = 0.0;
                     foreach (var (term, weight) in weights)
                     {
-                        if (sentenceTerms.Contains(term))
+                        if (Array.IndexOf(sentenceTerms, term) >= 0)
                         {
                             covered += weight;
                         }
-                        else if (headingTerms.Contains(term))
+                        else if (Array.IndexOf(headingTerms, term) >= 0)
                         {
                             covered += weight * HeadingShare;
                         }
@@ -93,8 +93,23 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms)
         var total = weights.Values.Sum();
         return document.Passages.Skip(PassagesPerDocument)
             .Where(p => p.Passage.Heading is not null && !best.Contains(p.Passage))
-            .Where(p => weights.Where(w => passageTerms.For(p.Passage).HeadingTerms.Contains(w.Key)).Sum(w => w.Value) >= 0.8 * total)
+            .Where(p => Covered(weights, passageTerms.For(p.Passage).HeadingTerms) >= 0.8 * total)
             .Take(1);
+    }
+
+    // The summed weight of the question's terms found among `terms`.
+    private static double Covered(Dictionary<string, double> weights, string[] terms)
+    {
+        var covered = 0.0;
+        foreach (var (term, weight) in weights)
+        {
+            if (Array.IndexOf(terms, term) >= 0)
+            {
+                covered += weight;
+            }
+        }
+
+        return covered;
     }
 
     // Reference pages carry navigation ("See the PDQ summary on …") and title lists that quote badly.

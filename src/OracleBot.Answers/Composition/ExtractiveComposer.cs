@@ -152,7 +152,7 @@ public sealed class ExtractiveComposer
         }
 
         var shared = a.Terms.Count(b.Terms.Contains);
-        var union = a.Terms.Count + b.Terms.Count - shared;
+        var union = a.Terms.Length + b.Terms.Length - shared;
         return union > 0 && (double)shared / union >= RedundantJaccard;
     }
 }

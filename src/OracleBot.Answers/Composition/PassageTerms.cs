@@ -16,7 +16,10 @@ internal sealed class PassageTerms(Analyzer analyzer, int passageCount)
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
     private readonly Lock _sharedLock = new();
 
-    /// <summary>Quotable sentence text (leading label removed) and its terms; null for sentences never quoted.</summary>
+    /// <summary>
+    /// Quotable sentence text (leading label removed) and its distinct terms (a few dozen at most, so a scan
+    /// beats a hash set); text null for sentences never quoted.
+    /// </summary>
     public sealed record Sentence(TextRange Range, string? Text, string[] Terms);
 
     public sealed record Entry(string[] HeadingTerms, Sentence[] Sentences);
@@ -63,15 +66,15 @@ internal sealed class PassageTerms(Analyzer analyzer, int passageCount)
 
     private string[] Share(List<string> terms)
     {
-        var shared = new string[terms.Count];
+        var distinct = terms.Distinct(StringComparer.Ordinal).ToArray();
         lock (_sharedLock)
         {
-            for (var i = 0; i < shared.Length; i++)
+            for (var i = 0; i < distinct.Length; i++)
             {
-                shared[i] = _shared.TryGetValue(terms[i], out var existing) ? existing : _shared[terms[i]] = terms[i];
+                distinct[i] = _shared.TryGetValue(distinct[i], out var existing) ? existing : _shared[distinct[i]] = distinct[i];
             }
         }
 
-        return shared;
+        return distinct;
     }
 }

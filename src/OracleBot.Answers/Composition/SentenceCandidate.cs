@@ -9,6 +9,6 @@ internal sealed record SentenceCandidate(
     int DocumentRank,
     Passage Passage,
     string Text,
-    HashSet<string> Terms,
+    string[] Terms,
     double Coverage,
     double Score);
