@@ -18,7 +18,7 @@ public static class ConversationStoreRegistration
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConnectionMultiplexer>(sp =>
-            ConnectionMultiplexer.Connect(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Redis!));
+            RedisConnection.Connect(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Redis!));
         services.TryAddSingleton<IConversationStore>(Create);
         services.AddHostedService<RetentionPurge>();
         return services;

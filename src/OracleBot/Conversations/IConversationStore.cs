@@ -13,7 +13,10 @@ public interface IConversationStore
     /// </summary>
     ValueTask<bool> TryAcceptAsync(ActivityKey key, ReadOnlyMemory<byte> activityJson, CancellationToken cancellationToken);
 
-    /// <summary>Marks an accepted activity done and, when it was answered, appends its turn to the thread in the same write.</summary>
+    /// <summary>
+    /// Marks an accepted activity done and, when it was answered, appends its turn to the thread in the same write.
+    /// Safe to repeat: only the call that finds the activity still pending appends the turn.
+    /// </summary>
     ValueTask CompleteAsync(ActivityKey key, ThreadTurn? turn, CancellationToken cancellationToken);
 
     /// <summary>Extends the lease of activities this instance is still working on, so no other instance takes them over.</summary>
@@ -40,6 +43,9 @@ public interface IConversationStore
 
     /// <summary>All stored feedback, oldest first.</summary>
     IAsyncEnumerable<FeedbackRecord> ReadFeedbackAsync(CancellationToken cancellationToken);
+
+    /// <summary>A cheap round trip to the backing store, for readiness; throws when the store cannot serve.</summary>
+    ValueTask PingAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes thread state, preferences and feedback last written before <paramref name="olderThan"/>, and

@@ -26,7 +26,13 @@ internal static class Problems
         Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
             detail: "This user or tenant is sending faster than the bot's configured limits.");
 
-    public static IResult Overloaded() =>
-        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
-            detail: "The bot is at capacity; retry shortly.");
+    /// <summary>
+    /// The activity could not be recorded (the conversation store is unreachable), so it is not acknowledged:
+    /// the channel delivers it again, and Retry-After says when that is worth trying.
+    /// </summary>
+    public static IResult StoreUnavailable(TimeSpan retryAfter) =>
+        new RetryAfterResult(
+            Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable",
+                detail: "The bot cannot record the activity right now; deliver it again after the Retry-After interval."),
+            retryAfter);
 }

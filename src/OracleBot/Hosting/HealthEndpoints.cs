@@ -9,7 +9,10 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddBotHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ReadyTag]);
+        services.AddSingleton<ConversationStoreHealthCheck>();
+        services.AddHealthChecks()
+            .AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ReadyTag])
+            .AddCheck<ConversationStoreHealthCheck>("conversation-store", tags: [ReadyTag]);
         return services;
     }
 

@@ -26,7 +26,10 @@ internal sealed partial class InboxRecovery(
         {
             try
             {
-                await store.RenewLeasesAsync(inFlight.Snapshot(), stoppingToken);
+                var held = inFlight.Snapshot();
+                var renewedAt = inFlight.Now();
+                await store.RenewLeasesAsync(held, stoppingToken);
+                inFlight.Renewed(held, renewedAt);
                 await RecoverAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -41,6 +44,7 @@ internal sealed partial class InboxRecovery(
     {
         while (true)
         {
+            var takenAt = inFlight.Now();
             var expired = await store.TakeExpiredAsync(BatchSize, stoppingToken);
             foreach (var pending in expired)
             {
@@ -53,7 +57,7 @@ internal sealed partial class InboxRecovery(
                 }
 
                 LogRecovered(pending.Attempts);
-                await dispatcher.EnqueueRecoveredAsync(new QueuedTurn(pending.Key, activity), stoppingToken);
+                await dispatcher.EnqueueRecoveredAsync(new QueuedTurn(pending.Key, activity), takenAt, stoppingToken);
             }
 
             if (expired.Count < BatchSize)

@@ -13,6 +13,9 @@ namespace OracleBot.Turns;
 /// </summary>
 internal sealed partial class TurnDispatcher
 {
+    // Long enough for a Redis restart or failover to finish, short against Teams' own patience.
+    private static readonly TimeSpan StoreRetryAfter = TimeSpan.FromSeconds(2);
+
     private readonly Channel<QueuedTurn> _queue;
     private readonly IConversationStore _store;
     private readonly InFlightTurns _inFlight;
@@ -69,15 +72,17 @@ internal sealed partial class TurnDispatcher
         // Activities without an id cannot be de-duplicated; they are rare and get a key of their own.
         var key = new ActivityKey(activity.Conversation!.Id!, activity.Id is { Length: > 0 } id ? id : "local:" + Guid.NewGuid().ToString("N"));
         bool accepted;
+        var leasedAt = _inFlight.Now();
         try
         {
             accepted = await _store.TryAcceptAsync(key, ActivityJson.SerializeToUtf8Bytes(activity), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Not recorded, so not acknowledged: the channel delivers it again.
+            // Not recorded, so not acknowledged: the channel delivers it again. Should the write have landed after
+            // all (the reply was lost), the redelivery finds the claim and the inbox recovery answers it.
             LogStoreUnavailable(ex.GetType().Name);
-            return Problems.Overloaded();
+            return Problems.StoreUnavailable(StoreRetryAfter);
         }
 
         if (!accepted)
@@ -86,7 +91,7 @@ internal sealed partial class TurnDispatcher
             return Results.Ok();
         }
 
-        _inFlight.Add(key);
+        _inFlight.Add(key, leasedAt);
         if (!_queue.Writer.TryWrite(new QueuedTurn(key, activity)))
         {
             // Recorded durably already: once its lease runs out the inbox recovery queues it again.
@@ -97,10 +102,10 @@ internal sealed partial class TurnDispatcher
         return Results.Ok();
     }
 
-    /// <summary>Queues an activity taken over from the inbox, waiting for room.</summary>
-    internal async ValueTask EnqueueRecoveredAsync(QueuedTurn turn, CancellationToken cancellationToken)
+    /// <summary>Queues an activity taken over from the inbox by a call that started at <paramref name="takenAt"/>, waiting for room.</summary>
+    internal async ValueTask EnqueueRecoveredAsync(QueuedTurn turn, long takenAt, CancellationToken cancellationToken)
     {
-        if (_inFlight.Add(turn.Key))
+        if (_inFlight.Add(turn.Key, takenAt))
         {
             await _queue.Writer.WriteAsync(turn, cancellationToken);
         }
@@ -135,7 +140,8 @@ internal sealed partial class TurnDispatcher
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a redelivered {Type} activity")]
     private partial void LogDuplicate(string? type);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The conversation store is unavailable ({ErrorType}); refusing the activity so the channel retries")]
+    // A warning, not an error: nothing is lost, the channel delivers the activity again, and readiness says why.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation store is unavailable ({ErrorType}); refusing the activity so the channel retries")]
     private partial void LogStoreUnavailable(string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn queue is full; the activity is recorded and will be answered when workers catch up")]

@@ -137,6 +137,19 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task Completing_again_after_a_lost_reply_appends_the_turn_once()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        await store.TryAcceptAsync(key, Json("a"), default);
+
+        await store.CompleteAsync(key, Turn(1), default);
+        await store.CompleteAsync(key, Turn(1), default);
+
+        Assert.Equal(["question 1"], (await store.GetThreadAsync(key.ConversationId, default)).Select(t => t.Question));
+    }
+
+    [Fact]
     public async Task New_topic_forgets_the_thread()
     {
         var store = CreateStore();

@@ -88,6 +88,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"{url} did not become healthy within {timeout}:\n{ReadLog()}");
     }
 
+    /// <summary>Waits for the process to exit by itself (and its output to drain).</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     public void Kill()
     {
         if (!_process.HasExited)

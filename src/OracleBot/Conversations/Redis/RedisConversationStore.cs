@@ -7,7 +7,8 @@ namespace OracleBot.Conversations.Redis;
 
 /// <summary>
 /// The conversation store in Redis, shared by every instance of the bot. Claims are <c>SET NX</c> keys that
-/// expire after the claim window; multi-key changes are Lua scripts, so each is one atomic round trip.
+/// expire after the claim window; multi-key changes are Lua scripts, so each is one atomic round trip. An
+/// unreachable Redis surfaces as <see cref="ConversationStoreUnavailableException"/>.
 /// </summary>
 internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOptions<ConversationOptions> options, TimeProvider time)
     : IConversationStore
@@ -20,20 +21,20 @@ internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOpti
 
     public async ValueTask<bool> TryAcceptAsync(ActivityKey key, ReadOnlyMemory<byte> activityJson, CancellationToken cancellationToken)
     {
-        var result = await _db.ScriptEvaluateAsync(
+        var result = await RedisFailures.Guard(() => _db.ScriptEvaluateAsync(
             RedisScripts.Accept,
             [_keys.Claim(key), _keys.Inbox, _keys.Leases, _keys.Attempts],
-            [(long)_options.ClaimWindow.TotalMilliseconds, key.Encode(), activityJson, NowMs() + LeaseMs]).ConfigureAwait(false);
+            [(long)_options.ClaimWindow.TotalMilliseconds, key.Encode(), activityJson, NowMs() + LeaseMs])).ConfigureAwait(false);
         return (long)result == 1;
     }
 
     public async ValueTask CompleteAsync(ActivityKey key, ThreadTurn? turn, CancellationToken cancellationToken)
     {
         RedisValue turnJson = turn is null ? string.Empty : JsonSerializer.SerializeToUtf8Bytes(turn, ConversationJson.Default.ThreadTurn);
-        await _db.ScriptEvaluateAsync(
+        await RedisFailures.Guard(() => _db.ScriptEvaluateAsync(
             RedisScripts.Complete,
             [_keys.Inbox, _keys.Leases, _keys.Attempts, _keys.Thread(key.ConversationId), _keys.ThreadIndex],
-            [key.Encode(), turnJson, _options.TurnsKept, turn?.At.ToUnixTimeMilliseconds() ?? 0, key.ConversationId]).ConfigureAwait(false);
+            [key.Encode(), turnJson, _options.TurnsKept, turn?.At.ToUnixTimeMilliseconds() ?? 0, key.ConversationId])).ConfigureAwait(false);
     }
 
     public async ValueTask RenewLeasesAsync(IReadOnlyCollection<ActivityKey> keys, CancellationToken cancellationToken)
@@ -47,14 +48,14 @@ internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOpti
         var entries = keys.Select(k => new SortedSetEntry(k.Encode(), lease)).ToArray();
 
         // Only leases that still exist are extended: a finished activity must not reappear.
-        await _db.SortedSetAddAsync(_keys.Leases, entries, SortedSetWhen.Exists).ConfigureAwait(false);
+        await RedisFailures.Guard(() => _db.SortedSetAddAsync(_keys.Leases, entries, SortedSetWhen.Exists)).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<PendingActivity>> TakeExpiredAsync(int max, CancellationToken cancellationToken)
     {
         var now = NowMs();
-        var result = (RedisResult[])(await _db.ScriptEvaluateAsync(
-            RedisScripts.TakeExpired, [_keys.Leases, _keys.Inbox, _keys.Attempts], [now, max, now + LeaseMs]).ConfigureAwait(false))!;
+        var result = (RedisResult[])(await RedisFailures.Guard(() => _db.ScriptEvaluateAsync(
+            RedisScripts.TakeExpired, [_keys.Leases, _keys.Inbox, _keys.Attempts], [now, max, now + LeaseMs])).ConfigureAwait(false))!;
         var taken = new List<PendingActivity>(result.Length / 3);
         for (var i = 0; i + 2 < result.Length; i += 3)
         {
@@ -66,7 +67,7 @@ internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOpti
 
     public async ValueTask<IReadOnlyList<ThreadTurn>> GetThreadAsync(string conversationId, CancellationToken cancellationToken)
     {
-        var items = await _db.ListRangeAsync(_keys.Thread(conversationId)).ConfigureAwait(false);
+        var items = await RedisFailures.Guard(() => _db.ListRangeAsync(_keys.Thread(conversationId))).ConfigureAwait(false);
         var turns = new List<ThreadTurn>(items.Length);
         foreach (var item in items)
         {
@@ -79,26 +80,30 @@ internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOpti
         return turns;
     }
 
-    public async ValueTask ResetThreadAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        var batch = _db.CreateBatch();
-        var delete = batch.KeyDeleteAsync(_keys.Thread(conversationId));
-        var unindex = batch.SortedSetRemoveAsync(_keys.ThreadIndex, conversationId);
-        batch.Execute();
-        await Task.WhenAll(delete, unindex).ConfigureAwait(false);
-    }
+    public async ValueTask ResetThreadAsync(string conversationId, CancellationToken cancellationToken) =>
+        await RedisFailures.Guard(() =>
+        {
+            var batch = _db.CreateBatch();
+            var delete = batch.KeyDeleteAsync(_keys.Thread(conversationId));
+            var unindex = batch.SortedSetRemoveAsync(_keys.ThreadIndex, conversationId);
+            batch.Execute();
+            return Task.WhenAll(delete, unindex);
+        }).ConfigureAwait(false);
 
     public async ValueTask<string?> GetAudienceAsync(string userKey, CancellationToken cancellationToken) =>
-        await _db.StringGetAsync(_keys.User(userKey)).ConfigureAwait(false) is { IsNull: false } value ? (string?)value : null;
+        await RedisFailures.Guard(() => _db.StringGetAsync(_keys.User(userKey))).ConfigureAwait(false) is { IsNull: false } value
+            ? (string?)value
+            : null;
 
-    public async ValueTask SetAudienceAsync(string userKey, string audience, CancellationToken cancellationToken)
-    {
-        var batch = _db.CreateBatch();
-        var set = batch.StringSetAsync(_keys.User(userKey), audience);
-        var index = batch.SortedSetAddAsync(_keys.UserIndex, userKey, NowMs());
-        batch.Execute();
-        await Task.WhenAll(set, index).ConfigureAwait(false);
-    }
+    public async ValueTask SetAudienceAsync(string userKey, string audience, CancellationToken cancellationToken) =>
+        await RedisFailures.Guard(() =>
+        {
+            var batch = _db.CreateBatch();
+            var set = batch.StringSetAsync(_keys.User(userKey), audience);
+            var index = batch.SortedSetAddAsync(_keys.UserIndex, userKey, NowMs());
+            batch.Execute();
+            return Task.WhenAll(set, index);
+        }).ConfigureAwait(false);
 
     public async ValueTask AddFeedbackAsync(FeedbackRecord feedback, CancellationToken cancellationToken)
     {
@@ -106,7 +111,7 @@ internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOpti
 
         // A unique prefix keeps two identical ratings from collapsing into one set member.
         var member = Guid.NewGuid().ToString("N") + FeedbackIdSeparator + JsonSerializer.Serialize(feedback, ConversationJson.Default.FeedbackRecord);
-        await _db.SortedSetAddAsync(_keys.Feedback, member, feedback.At.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+        await RedisFailures.Guard(() => _db.SortedSetAddAsync(_keys.Feedback, member, feedback.At.ToUnixTimeMilliseconds())).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<FeedbackRecord> ReadFeedbackAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -114,7 +119,8 @@ internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOpti
         const int pageSize = 500;
         for (long start = 0; ; start += pageSize)
         {
-            var page = await _db.SortedSetRangeByRankAsync(_keys.Feedback, start, start + pageSize - 1).ConfigureAwait(false);
+            var first = start;
+            var page = await RedisFailures.Guard(() => _db.SortedSetRangeByRankAsync(_keys.Feedback, first, first + pageSize - 1)).ConfigureAwait(false);
             foreach (var member in page)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -136,11 +142,13 @@ internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOpti
     public async ValueTask<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         // Claims of finished activities expire by themselves (PX on the claim key).
-        var result = await _db.ScriptEvaluateAsync(
+        var result = await RedisFailures.Guard(() => _db.ScriptEvaluateAsync(
             RedisScripts.Purge, [_keys.ThreadIndex, _keys.UserIndex, _keys.Feedback],
-            [olderThan.ToUnixTimeMilliseconds(), _keys.Prefix]).ConfigureAwait(false);
+            [olderThan.ToUnixTimeMilliseconds(), _keys.Prefix])).ConfigureAwait(false);
         return (int)result;
     }
+
+    public async ValueTask PingAsync(CancellationToken cancellationToken) => await RedisFailures.Guard(() => _db.PingAsync()).ConfigureAwait(false);
 
     private long LeaseMs => (long)_options.InboxLease.TotalMilliseconds;
 

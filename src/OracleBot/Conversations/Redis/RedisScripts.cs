@@ -18,11 +18,13 @@ internal static class RedisScripts
         """;
 
     // KEYS: inbox, leases, attempts, thread list, thread index. ARGV: field, turn json or '', turns kept, at ms, conversation id.
+    // The turn is appended only by the call that takes the activity out of the inbox: a completion retried after
+    // its reply was lost (Redis went away mid-call) must not add the turn twice.
     public const string Complete = """
-        redis.call('HDEL', KEYS[1], ARGV[1])
+        local pending = redis.call('HDEL', KEYS[1], ARGV[1])
         redis.call('ZREM', KEYS[2], ARGV[1])
         redis.call('HDEL', KEYS[3], ARGV[1])
-        if ARGV[2] ~= '' then
+        if pending == 1 and ARGV[2] ~= '' then
           redis.call('RPUSH', KEYS[4], ARGV[2])
           redis.call('LTRIM', KEYS[4], -tonumber(ARGV[3]), -1)
           redis.call('ZADD', KEYS[5], ARGV[4], ARGV[5])

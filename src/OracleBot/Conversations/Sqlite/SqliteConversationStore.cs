@@ -68,8 +68,9 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
     public async ValueTask CompleteAsync(ActivityKey key, ThreadTurn? turn, CancellationToken cancellationToken) =>
         await _writes.WriteAsync(() =>
         {
-            _sql.Complete.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Execute();
-            if (turn is not null)
+            // Only the completion that finds the activity pending appends its turn, so a repeated one adds nothing.
+            var pending = _sql.Complete.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Execute() == 1;
+            if (pending && turn is not null)
             {
                 AppendTurn(key.ConversationId, turn);
             }
@@ -229,6 +230,16 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
         }
 
         return ValueTask.FromResult(purged);
+    }
+
+    public ValueTask PingAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _sql.Ping.Scalar();
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     public void Dispose()

@@ -17,7 +17,7 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
         "$c", "$a", "$t", "$p", "$l");
 
     public SqliteStatement Complete { get; } = new(connection,
-        "UPDATE activities SET payload = NULL WHERE conversation_id = $c AND activity_id = $a", "$c", "$a");
+        "UPDATE activities SET payload = NULL WHERE conversation_id = $c AND activity_id = $a AND payload IS NOT NULL", "$c", "$a");
 
     public SqliteStatement Renew { get; } = new(connection,
         "UPDATE activities SET lease_ms = $l WHERE conversation_id = $c AND activity_id = $a AND payload IS NOT NULL", "$c", "$a", "$l");
@@ -49,6 +49,9 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     public SqliteStatement FeedbackPage { get; } = new(connection,
         $"SELECT id, at_ms, answer_id, reaction, comment, question FROM feedback WHERE id > $after ORDER BY id LIMIT {FeedbackPageSize}", "$after");
 
+    // Reads the schema page: proves the file is still open and readable, costs microseconds.
+    public SqliteStatement Ping { get; } = new(connection, "SELECT count(*) FROM sqlite_schema");
+
     public SqliteStatement PurgeThreads { get; } = new(connection, "DELETE FROM threads WHERE updated_ms < $t", "$t");
     public SqliteStatement PurgePreferences { get; } = new(connection, "DELETE FROM preferences WHERE updated_ms < $t", "$t");
     public SqliteStatement PurgeFeedback { get; } = new(connection, "DELETE FROM feedback WHERE at_ms < $t", "$t");
@@ -59,7 +62,7 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
         foreach (var statement in new[]
         {
             Begin, Commit, Rollback, Accept, Complete, Renew, Expired, Take, GetThread, PutThread, DeleteThread,
-            GetAudience, SetAudience, AddFeedback, FeedbackPage, PurgeThreads, PurgePreferences, PurgeFeedback, PurgeClaims,
+            GetAudience, SetAudience, AddFeedback, FeedbackPage, Ping, PurgeThreads, PurgePreferences, PurgeFeedback, PurgeClaims,
         })
         {
             statement.Dispose();
