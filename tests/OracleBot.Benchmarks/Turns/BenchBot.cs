@@ -7,7 +7,8 @@ namespace OracleBot.Benchmarks.Turns;
 /// <summary>
 /// The real bot as its own process, configured as in production with an app id: it validates the loopback
 /// channel's signed tokens, gets its connector token from a loopback HTTPS authority and replies to a lean
-/// loopback connector.
+/// loopback connector. <see cref="StartAnotherAsync"/> starts more instances behind the same channel, authority
+/// and connector, as Teams sees the replicas of one bot.
 /// </summary>
 internal sealed class BenchBot : IAsyncDisposable
 {
@@ -17,11 +18,17 @@ internal sealed class BenchBot : IAsyncDisposable
     private readonly LoopbackTokenAuthority _authority;
     private readonly string _trustFile;
 
-    private BenchBot(LoopbackChannel channel, LoopbackTokenAuthority authority, ConnectorSink sink, string trustFile, Process process, Uri baseAddress, TimeSpan startup)
+    // The first instance started the loopback parts and disposes them; instances started from it share them.
+    private readonly bool _ownsLoopback;
+
+    private BenchBot(
+        LoopbackChannel channel, LoopbackTokenAuthority authority, ConnectorSink sink, string trustFile, bool ownsLoopback,
+        Process process, Uri baseAddress, TimeSpan startup)
     {
         _channel = channel;
         _authority = authority;
         _trustFile = trustFile;
+        _ownsLoopback = ownsLoopback;
         Sink = sink;
         Process = process;
         Endpoint = new Uri(baseAddress, "/api/messages");
@@ -46,13 +53,26 @@ internal sealed class BenchBot : IAsyncDisposable
 
     public static async Task<BenchBot> StartAsync(IReadOnlyDictionary<string, string>? extraSettings, CancellationToken cancellationToken)
     {
-        var root = BenchPaths.RepositoryRoot;
         var channel = await LoopbackChannel.StartAsync(cancellationToken);
         var authority = await LoopbackTokenAuthority.StartAsync(cancellationToken);
         var sink = await ConnectorSink.StartAsync();
         var trustFile = Path.Combine(Path.GetTempPath(), $"oraclebot-bench-{Environment.ProcessId}-{Guid.NewGuid():N}.pem");
         await File.WriteAllTextAsync(trustFile, authority.ExportCertificatePem(), cancellationToken);
+        return await LaunchAsync(channel, authority, sink, trustFile, ownsLoopback: true, extraSettings);
+    }
 
+    /// <summary>
+    /// Another instance of the same bot behind this one's channel, authority and connector, so <see cref="Token"/>
+    /// and the connector sink serve both. Dispose it before this one.
+    /// </summary>
+    public Task<BenchBot> StartAnotherAsync(IReadOnlyDictionary<string, string>? extraSettings) =>
+        LaunchAsync(_channel, _authority, Sink, _trustFile, ownsLoopback: false, extraSettings);
+
+    private static async Task<BenchBot> LaunchAsync(
+        LoopbackChannel channel, LoopbackTokenAuthority authority, ConnectorSink sink, string trustFile, bool ownsLoopback,
+        IReadOnlyDictionary<string, string>? extraSettings)
+    {
+        var root = BenchPaths.RepositoryRoot;
         var port = FreePort.Next();
         var settings = new Dictionary<string, string>
         {
@@ -89,7 +109,7 @@ internal sealed class BenchBot : IAsyncDisposable
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await WaitHealthyAsync(http, new Uri(baseAddress, "/readyz"), process);
-        return new BenchBot(channel, authority, sink, trustFile, process, baseAddress, started.Elapsed);
+        return new BenchBot(channel, authority, sink, trustFile, ownsLoopback, process, baseAddress, started.Elapsed);
     }
 
     public static Process StartProcess(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
@@ -141,10 +161,13 @@ internal sealed class BenchBot : IAsyncDisposable
         }
 
         Process.Dispose();
-        await Sink.DisposeAsync();
-        await _authority.DisposeAsync();
-        await _channel.DisposeAsync();
-        File.Delete(_trustFile);
+        if (_ownsLoopback)
+        {
+            await Sink.DisposeAsync();
+            await _authority.DisposeAsync();
+            await _channel.DisposeAsync();
+            File.Delete(_trustFile);
+        }
     }
 
     private static async Task WaitHealthyAsync(HttpClient http, Uri url, Process process)

@@ -9,14 +9,18 @@ namespace OracleBot.Benchmarks.Turns;
 /// Drives full turns: <c>concurrency</c> clinicians each post a signed question and wait until its answer card
 /// reaches the connector before the next question. Each question opens a new personal chat: Teams caps what a
 /// bot may send into one conversation (60 messages per 30 s), which the bot's pacer honours, so a rate of
-/// thousands per second is only real across many conversations.
+/// thousands per second is only real across many conversations. Given several endpoints (instances of one bot),
+/// questions go to each in turn, as a round-robin load balancer sends them.
 /// </summary>
 internal sealed class LoadGenerator(HttpClient http, ConnectorSink sink, string token, IReadOnlyList<string> questions)
 {
     private int _nextQuestion;
     private int _nextActivity;
 
-    public async Task<LoadResult> RunAsync(Uri endpoint, int concurrency, int turns, string runId, TimeSpan turnTimeout)
+    public Task<LoadResult> RunAsync(Uri endpoint, int concurrency, int turns, string runId, TimeSpan turnTimeout) =>
+        RunAsync([endpoint], concurrency, turns, runId, turnTimeout);
+
+    public async Task<LoadResult> RunAsync(IReadOnlyList<Uri> endpoints, int concurrency, int turns, string runId, TimeSpan turnTimeout)
     {
         var latencies = new double[turns];
         var started = 0;
@@ -39,7 +43,7 @@ internal sealed class LoadGenerator(HttpClient http, ConnectorSink sink, string 
                 try
                 {
                     using var content = Activity(conversationId);
-                    using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+                    using var request = new HttpRequestMessage(HttpMethod.Post, endpoints[slot % endpoints.Count]) { Content = content };
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                     using var response = await http.SendAsync(request);
                     if (!response.IsSuccessStatusCode)
