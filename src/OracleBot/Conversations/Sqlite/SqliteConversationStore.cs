@@ -234,9 +234,10 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
 
     public ValueTask PingAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        // On the read connection, as a turn's first reads are: a probe never waits behind a write transaction.
+        lock (_readGate)
         {
-            _sql.Ping.Scalar();
+            _reads.Ping.Scalar();
         }
 
         return ValueTask.CompletedTask;
