@@ -2,14 +2,20 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace OracleBot.Hosting;
 
-/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: it can answer questions now.</summary>
+/// <summary>
+/// <c>/healthz</c>: the process is alive. <c>/readyz</c>: it can answer questions now — 503 Unhealthy until it
+/// can; 200 Degraded while a remote answer service is failing, since the instance still gives every question a
+/// clear card; 200 Healthy.
+/// </summary>
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
 
     public static IServiceCollection AddBotHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ReadyTag])
+            .AddCheck<AnswerServiceHealthCheck>("answer-service", tags: [ReadyTag]);
         return services;
     }
 
