@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OracleBot.Answers;
@@ -72,6 +74,26 @@ public sealed class AnswerServiceHealthTests
         _remote.CircuitChanged(CircuitState.Open);
 
         Assert.Equal(HealthStatus.Healthy, await StatusAsync(AnswerMode.Embedded));
+    }
+
+    [Theory]
+    [InlineData("1", "00:00:30")]
+    [InlineData("5", "00:00:00.100")]
+    [InlineData("5", "2.00:00:00")]
+    public void Breaker_settings_the_breaker_cannot_take_are_refused_on_start(string failures, string breakDuration)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Answers:Mode"] = "Remote",
+            ["Answers:Remote:BaseAddress"] = "http://answers.test/",
+            ["Answers:Remote:BreakerFailures"] = failures,
+            ["Answers:Remote:BreakDuration"] = breakDuration,
+        }).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddAnswerService().BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AnswersOptions>>().Value);
+
+        Assert.Contains("Answers:Remote:BreakerFailures", error.Message, StringComparison.Ordinal);
     }
 
     private async Task<HealthStatus> StatusAsync(AnswerMode mode)
