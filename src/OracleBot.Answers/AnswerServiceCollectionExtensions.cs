@@ -22,7 +22,8 @@ public static class AnswerServiceCollectionExtensions
     /// start-up; see <see cref="KnowledgeIndex.IsReady"/>), <see cref="IRetriever"/>, the query rewriter, the
     /// Azure OpenAI writer when <c>Answers:AzureOpenAI</c> is configured, and <see cref="EmbeddedAnswerService"/>.
     /// Remote: <see cref="HttpAnswerService"/> over <c>Answers:Remote:BaseAddress</c> with timeouts, retries
-    /// and a circuit breaker. Either way <see cref="IAnswerService"/> and <see cref="IStreamingAnswerService"/>.
+    /// and a circuit breaker whose state <see cref="RemoteAnswerHealth"/> tracks. Either way
+    /// <see cref="IAnswerService"/> and <see cref="IStreamingAnswerService"/>.
     /// </summary>
     public static IServiceCollection AddAnswerService(this IServiceCollection services)
     {
@@ -35,6 +36,7 @@ public static class AnswerServiceCollectionExtensions
             .Validate(o => o.ShortQuestionWords is >= 0 and <= 50, "Answers:ShortQuestionWords must be between 0 and 50.")
             .Validate(o => o.AnswerCacheSize is >= 0 and <= 1_000_000, "Answers:AnswerCacheSize must be between 0 and 1000000.")
             .Validate(o => o.Remote.MaxRetries is >= 0 and <= 10 && o.Remote.AttemptTimeout > TimeSpan.Zero && o.Remote.TotalTimeout >= o.Remote.AttemptTimeout, "Answers:Remote timeouts must be positive (total ≥ attempt) and MaxRetries 0–10.")
+            .Validate(o => o.Remote.BreakerFailures is >= 2 and <= 1000 && o.Remote.BreakDuration >= TimeSpan.FromSeconds(0.5) && o.Remote.BreakDuration <= TimeSpan.FromDays(1), "Answers:Remote:BreakerFailures must be 2–1000 and BreakDuration between 00:00:00.5 and 1.00:00:00.")
             .Validate(o => o.AzureOpenAI.Endpoint is null || (o.AzureOpenAI.Endpoint.IsAbsoluteUri && !string.IsNullOrWhiteSpace(o.AzureOpenAI.Deployment)), "Answers:AzureOpenAI needs an absolute Endpoint and a Deployment.")
             .ValidateOnStart();
 
@@ -52,6 +54,7 @@ public static class AnswerServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan; // The pipeline's timeouts apply.
             })
             .AddResilienceHandler(RemoteAnswerResilience.PipelineName, RemoteAnswerResilience.Configure);
+        services.TryAddSingleton(sp => new RemoteAnswerHealth(sp.GetService<TimeProvider>() ?? TimeProvider.System));
 
         services.TryAddSingleton(sp => new KnowledgeIndex(
             KnowledgeIndexPaths.Resolve(sp.GetRequiredService<IOptions<AnswersOptions>>().Value, sp.GetService<IHostEnvironment>()?.ContentRootPath),

@@ -15,9 +15,9 @@ public sealed class RemoteAnswerOptions
     /// <summary>Retries after a transient failure (connection error, 408, 429, 5xx).</summary>
     public int MaxRetries { get; set; } = 2;
 
-    /// <summary>Failures in a row that open the circuit.</summary>
+    /// <summary>The circuit opens when at least this many attempts failed in the last minute and none succeeded; at least 2.</summary>
     public int BreakerFailures { get; set; } = 5;
 
-    /// <summary>How long an open circuit fails calls at once before trying again.</summary>
+    /// <summary>How long an open circuit fails calls at once before one call tries the service again (0.5 s to 1 day).</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.CircuitBreaker;
 
 namespace OracleBot.Answers.Remote;
 
@@ -9,15 +10,19 @@ namespace OracleBot.Answers.Remote;
 /// The remote answer call's pipeline: a total timeout, retries with backoff (answering has no side
 /// effects, so every transient failure — connection errors, 408, 429, 5xx, attempt timeouts — is retried,
 /// honouring Retry-After), a circuit breaker that fails calls at once while the service is down, and a
-/// per-attempt timeout.
+/// per-attempt timeout. The breaker reports what it sees to <see cref="RemoteAnswerHealth"/>.
 /// </summary>
 internal static class RemoteAnswerResilience
 {
     public const string PipelineName = "answers";
 
+    /// <summary>The window in which the breaker counts failures.</summary>
+    public static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(60);
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<AnswersOptions>>().Value.Remote;
+        var health = context.ServiceProvider.GetRequiredService<RemoteAnswerHealth>();
         builder
             .AddTimeout(options.TotalTimeout)
             .AddRetry(new HttpRetryStrategyOptions
@@ -30,13 +35,42 @@ internal static class RemoteAnswerResilience
                 MaxDelay = TimeSpan.FromSeconds(5),
                 ShouldRetryAfterHeader = true,
             })
-            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                FailureRatio = 1.0,
-                MinimumThroughput = Math.Max(options.BreakerFailures, 2),
-                SamplingDuration = TimeSpan.FromSeconds(60),
-                BreakDuration = options.BreakDuration,
-            })
+            .AddCircuitBreaker(Breaker(options, health))
             .AddTimeout(options.AttemptTimeout);
+    }
+
+    private static HttpCircuitBreakerStrategyOptions Breaker(RemoteAnswerOptions options, RemoteAnswerHealth health)
+    {
+        var breaker = new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = 1.0,
+            MinimumThroughput = options.BreakerFailures,
+            SamplingDuration = SamplingDuration,
+            BreakDuration = options.BreakDuration,
+            OnOpened = _ => Report(health, CircuitState.Open),
+            OnHalfOpened = _ => Report(health, CircuitState.HalfOpen),
+            OnClosed = _ => Report(health, CircuitState.Closed),
+        };
+
+        // The breaker judges every attempt exactly once; health counts failures by the same judgement. A call
+        // the caller cancelled is neither a failure nor an answer, so it leaves the count alone.
+        var isFailure = breaker.ShouldHandle;
+        breaker.ShouldHandle = async args =>
+        {
+            var failed = await isFailure(args).ConfigureAwait(false);
+            if (failed || args.Outcome.Result is not null)
+            {
+                health.AttemptEnded(failed);
+            }
+
+            return failed;
+        };
+        return breaker;
+    }
+
+    private static ValueTask Report(RemoteAnswerHealth health, CircuitState state)
+    {
+        health.CircuitChanged(state);
+        return ValueTask.CompletedTask;
     }
 }

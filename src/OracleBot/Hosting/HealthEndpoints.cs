@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace OracleBot.Hosting;
 
-/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: it can answer questions now.</summary>
+/// <summary>
+/// <c>/healthz</c>: the process is alive. <c>/readyz</c>: it can answer questions now — 503 Unhealthy until it
+/// can; 200 Degraded while a remote answer service is failing, since the instance still gives every question a
+/// clear card; 200 Healthy.
+/// </summary>
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
@@ -12,7 +16,8 @@ public static class HealthEndpoints
         services.AddSingleton<ConversationStoreHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ReadyTag])
-            .AddCheck<ConversationStoreHealthCheck>("conversation-store", tags: [ReadyTag]);
+            .AddCheck<ConversationStoreHealthCheck>("conversation-store", tags: [ReadyTag])
+            .AddCheck<AnswerServiceHealthCheck>("answer-service", tags: [ReadyTag]);
         return services;
     }
 

@@ -27,10 +27,11 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
 
     public int RequestCount => Requests.Count;
 
-    public static async Task<ScriptedHttpServer> StartAsync()
+    /// <summary>Starts on <paramref name="port"/>, or a port the OS picks; a stopped server can be started again on its port.</summary>
+    public static async Task<ScriptedHttpServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new ScriptedHttpServer(app);
