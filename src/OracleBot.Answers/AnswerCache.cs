@@ -9,6 +9,9 @@ namespace OracleBot.Answers;
 /// and the thread context. Clinicians in one organisation ask the same questions often; an answer depends
 /// only on those inputs and the knowledge base (fixed for the life of the process), so a repeat costs a
 /// lookup. Each hit gets a fresh answer id, so feedback on two deliveries of one answer stays apart.
+/// An answer is kept only when its key was asked before (a "doorkeeper"): most questions are asked once,
+/// and keeping each of their answers until evicted would move every answer's objects into the garbage
+/// collector's oldest generation to die there, paid for with full collections under load.
 /// Hits and misses are counted on the <c>OracleBot.Answers</c> meter.
 /// </summary>
 public sealed class AnswerCache
@@ -22,6 +25,10 @@ public sealed class AnswerCache
     private readonly Dictionary<string, LinkedListNode<(string Key, Answer Answer)>> _map;
     private readonly LinkedList<(string Key, Answer Answer)> _order = new();
     private readonly Lock _lock = new();
+
+    // Fingerprints of recently asked keys, one per slot (a newer key may take an older one's slot): plain
+    // integers, so remembering them costs the garbage collector nothing.
+    private readonly int[] _asked;
     private long _hits;
     private long _misses;
 
@@ -30,6 +37,7 @@ public sealed class AnswerCache
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _capacity = capacity;
         _map = new Dictionary<string, LinkedListNode<(string, Answer)>>(Math.Min(capacity, 4096), StringComparer.Ordinal);
+        _asked = new int[capacity == 0 ? 0 : Math.Max(64, capacity * 4)];
     }
 
     public long Hits => Interlocked.Read(ref _hits);
@@ -85,6 +93,7 @@ public sealed class AnswerCache
         return false;
     }
 
+    /// <summary>Keeps <paramref name="answer"/> if <paramref name="key"/> was asked before; otherwise only notes the key.</summary>
     public void Add(string key, Answer answer)
     {
         if (_capacity == 0)
@@ -92,8 +101,16 @@ public sealed class AnswerCache
             return;
         }
 
+        var fingerprint = StringComparer.Ordinal.GetHashCode(key) | 1; // never 0, the empty slot
+        var slot = (int)((uint)fingerprint % (uint)_asked.Length);
         lock (_lock)
         {
+            if (_asked[slot] != fingerprint)
+            {
+                _asked[slot] = fingerprint;
+                return;
+            }
+
             if (_map.TryGetValue(key, out var existing))
             {
                 _order.Remove(existing);
