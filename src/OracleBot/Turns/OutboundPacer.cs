@@ -8,7 +8,9 @@ namespace OracleBot.Turns;
 /// </summary>
 internal sealed class OutboundPacer(TimeProvider time)
 {
-    private static readonly TimeSpan IdleAfter = TimeSpan.FromHours(1);
+    // Every question may open a conversation of its own (a new chat, a new channel thread), so windows must
+    // be forgotten soon after their conversation falls silent, or they pile up by the hundred thousand.
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, SendWindow> _windows = new(StringComparer.Ordinal);
     private readonly long _epoch = time.GetTimestamp();
@@ -35,21 +37,20 @@ internal sealed class OutboundPacer(TimeProvider time)
     private void SweepIfDue(TimeSpan now)
     {
         var due = Interlocked.Read(ref _nextSweepTicks);
-        if (now.Ticks < due || Interlocked.CompareExchange(ref _nextSweepTicks, now.Ticks + TimeSpan.TicksPerMinute, due) != due)
+        if (now.Ticks < due || Interlocked.CompareExchange(ref _nextSweepTicks, now.Ticks + SweepEvery.Ticks, due) != due)
         {
             return;
         }
 
-        // A conversation silent for an hour has nothing left in any window.
         foreach (var (id, window) in _windows)
         {
-            bool idle;
+            bool forgettable;
             lock (window)
             {
-                idle = now - window.LastSend > IdleAfter;
+                forgettable = window.CanBeForgotten(now);
             }
 
-            if (idle)
+            if (forgettable)
             {
                 _windows.TryRemove(id, out _);
             }

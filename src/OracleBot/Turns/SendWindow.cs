@@ -16,6 +16,13 @@ internal sealed class SendWindow
     private const int HourLimit = 1800;
     private const int History = 60;
 
+    // Forgetting a window can let its conversation exceed the hourly limit by at most what the window had
+    // counted, and only if it then sends close to 1800 more within the hour; Teams would answer 429 and the
+    // connector retry. A window that counted more than this is kept for the whole hour.
+    private const int ForgettableHourSends = 60;
+    private static readonly TimeSpan LongestShortPeriod = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
     // Times (as offsets from the pacer's epoch) of the last History sends, oldest first in ring order.
     private readonly TimeSpan[] _sends = new TimeSpan[History];
     private const int Minutes = 60;
@@ -47,6 +54,13 @@ internal sealed class SendWindow
         return at;
     }
 
+    /// <summary>
+    /// True once no limit depends on this window any more: silent for an hour, or silent past the 30-second
+    /// window after only a few sends this hour.
+    /// </summary>
+    public bool CanBeForgotten(TimeSpan now) =>
+        now - LastSend > Hour || (now - LastSend > LongestShortPeriod && SendsInHourEndingAt(now) <= ForgettableHourSends);
+
     /// <summary>The n-th most recent send (1 = the last one).</summary>
     private TimeSpan Recent(int n) => _sends[(_next - n + History) % History];
 
@@ -56,18 +70,7 @@ internal sealed class SendWindow
         // to leave the hour, which errs on the safe side.
         while (true)
         {
-            var minute = (long)at.TotalMinutes;
-            var total = 0;
-            var oldest = long.MaxValue;
-            for (var i = 0; i < Minutes; i++)
-            {
-                if (_minuteCounts[i] > 0 && _minuteStarts[i] > minute - Minutes)
-                {
-                    total += _minuteCounts[i];
-                    oldest = Math.Min(oldest, _minuteStarts[i]);
-                }
-            }
-
+            var (total, oldest) = CountHour((long)at.TotalMinutes);
             if (total < HourLimit)
             {
                 return at;
@@ -75,6 +78,25 @@ internal sealed class SendWindow
 
             at = TimeSpan.FromMinutes(oldest + Minutes);
         }
+    }
+
+    private int SendsInHourEndingAt(TimeSpan at) => CountHour((long)at.TotalMinutes).Total;
+
+    // The sends counted in the hour up to and including `minute`, and the earliest minute that holds any.
+    private (int Total, long Oldest) CountHour(long minute)
+    {
+        var total = 0;
+        var oldest = long.MaxValue;
+        for (var i = 0; i < Minutes; i++)
+        {
+            if (_minuteCounts[i] > 0 && _minuteStarts[i] > minute - Minutes)
+            {
+                total += _minuteCounts[i];
+                oldest = Math.Min(oldest, _minuteStarts[i]);
+            }
+        }
+
+        return (total, oldest);
     }
 
     private void Record(TimeSpan at)
