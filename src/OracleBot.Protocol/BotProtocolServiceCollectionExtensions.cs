@@ -38,7 +38,7 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.RetryBaseDelay >= TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay, "Bot:Connector retry delays are inconsistent.")
-            .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout >= o.AttemptTimeout, "Bot:Connector timeouts are inconsistent.")
+            .Validate(o => o.AttemptTimeout > TimeSpan.Zero, "Bot:Connector:AttemptTimeout must be positive.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -63,11 +63,15 @@ public static class BotProtocolServiceCollectionExtensions
                 credential, options.OAuthScope, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorTokenProvider>>());
         });
 
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(ConnectorHttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+        var connector = services.AddHttpClient<IConnectorClient, ConnectorClient>(ConnectorHttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => CreateConnectorHandler(sp.GetRequiredService<IOptions<ConnectorOptions>>().Value))
             // The handler recycles its own connections (PooledConnectionLifetime), so the factory need not rotate it.
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(ConnectorResilience.PipelineName, ConnectorResilience.Configure);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        connector.AddResilienceHandler(ConnectorResilience.PipelineName, ConnectorResilience.Configure);
+
+        // Inside the retries: every attempt gets a (cached) token and its own timeout.
+        connector.AddHttpMessageHandler(sp => new ConnectorAttemptHandler(
+            sp.GetRequiredService<IConnectorTokenProvider>(), sp.GetRequiredService<IOptions<ConnectorOptions>>()));
 
         return services;
     }

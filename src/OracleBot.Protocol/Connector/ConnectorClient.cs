@@ -1,14 +1,19 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OracleBot.Protocol.Schema;
 
 namespace OracleBot.Protocol.Connector;
 
-/// <summary>Bot Connector REST client over a pooled, resilient <see cref="HttpClient"/>.</summary>
+/// <summary>
+/// Bot Connector REST client over a pooled, resilient <see cref="HttpClient"/>; the handlers add the token
+/// (<see cref="ConnectorAttemptHandler"/>) and retry (<see cref="ConnectorResilience"/>).
+/// </summary>
 internal sealed partial class ConnectorClient(
     HttpClient http,
-    IConnectorTokenProvider tokens,
+    IOptions<ConnectorOptions> options,
+    TimeProvider time,
     ILogger<ConnectorClient> logger) : IConnectorClient
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
@@ -20,7 +25,8 @@ internal sealed partial class ConnectorClient(
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return SendAsync(HttpMethod.Post, ConnectorRoutes.Activities(serviceUrl, conversationId), ActivityJson.SerializeToUtf8Bytes(activity), "send", ct);
+        return SendAsync(
+            HttpMethod.Post, ConnectorRoutes.Activities(serviceUrl, conversationId), ActivityJson.SerializeToUtf8Bytes(activity), "send", IsDelivery(activity), ct);
     }
 
     public Task<ResourceResponse> ReplyToActivityAsync(
@@ -29,7 +35,8 @@ internal sealed partial class ConnectorClient(
         ArgumentNullException.ThrowIfNull(activity);
         activity.ReplyToId ??= replyToId;
         return SendAsync(
-            HttpMethod.Post, ConnectorRoutes.Activity(serviceUrl, conversationId, replyToId), ActivityJson.SerializeToUtf8Bytes(activity), "reply", ct);
+            HttpMethod.Post, ConnectorRoutes.Activity(serviceUrl, conversationId, replyToId), ActivityJson.SerializeToUtf8Bytes(activity), "reply",
+            IsDelivery(activity), ct);
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(
@@ -38,23 +45,25 @@ internal sealed partial class ConnectorClient(
         ArgumentNullException.ThrowIfNull(activity);
         activity.Id ??= activityId;
         return SendAsync(
-            HttpMethod.Put, ConnectorRoutes.Activity(serviceUrl, conversationId, activityId), ActivityJson.SerializeToUtf8Bytes(activity), "update", ct);
+            HttpMethod.Put, ConnectorRoutes.Activity(serviceUrl, conversationId, activityId), ActivityJson.SerializeToUtf8Bytes(activity), "update",
+            delivery: true, ct);
     }
 
     public Task SendTypingAsync(string serviceUrl, string conversationId, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, ConnectorRoutes.Activities(serviceUrl, conversationId), TypingBody, "typing", ct);
+        SendAsync(HttpMethod.Post, ConnectorRoutes.Activities(serviceUrl, conversationId), TypingBody, "typing", delivery: false, ct);
 
-    private async Task<ResourceResponse> SendAsync(HttpMethod method, Uri uri, byte[] body, string operation, CancellationToken ct)
+    // Typing indicators and streaming progress updates are worth nothing late; everything else is an answer
+    // the user waits for, retried for the whole delivery window.
+    private static bool IsDelivery(Activity activity) => activity.Type != ActivityTypes.Typing;
+
+    private async Task<ResourceResponse> SendAsync(HttpMethod method, Uri uri, byte[] body, string operation, bool delivery, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-
-        // The token goes only to the serviceUrl the caller passed, which the host took from a validated activity.
-        var token = await tokens.GetTokenAsync(ct).ConfigureAwait(false);
-        if (token is not null)
+        if (delivery)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Options.Set(ConnectorResilience.RetryUntil, time.GetUtcNow() + options.Value.DeliveryWindow);
         }
 
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
