@@ -7,7 +7,7 @@ namespace OracleBot.Cli;
 internal static class CommandLine
 {
     /// <summary>Every verb; add new ones here.</summary>
-    private static readonly ICliVerb[] Verbs = [new EvalVerb(), new IndexVerb(), new BuildIndexVerb(), new FeedbackVerb()];
+    private static readonly ICliVerb[] Verbs = [new EvalVerb(), new IndexVerb(), new BuildIndexVerb(), new FeedbackVerb(), new ReplayVerb()];
 
     public static bool IsVerb(string[] args) =>
         args.Length > 0 && (Verbs.Any(v => v.Name == args[0]) || args[0] is "--help" or "help-cli");

@@ -2,8 +2,8 @@ namespace OracleBot.Conversations;
 
 /// <summary>
 /// Everything a conversation leaves behind, shared by all instances of the bot: which activities were
-/// accepted (exactly-once claims and the durable inbox of accepted but unanswered ones), each thread's
-/// recent turns, each user's preferences and the feedback given on answers.
+/// accepted (exactly-once claims and the durable inbox of accepted but unanswered ones), the turns that
+/// failed and wait for replay, each thread's recent turns, each user's preferences and the feedback given on answers.
 /// </summary>
 public interface IConversationStore
 {
@@ -18,6 +18,22 @@ public interface IConversationStore
     /// Safe to repeat: only the call that finds the activity still pending appends the turn.
     /// </summary>
     ValueTask CompleteAsync(ActivityKey key, ThreadTurn? turn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks an accepted activity done without a turn and keeps it, with why it failed, for replay, in one write.
+    /// Failing an activity again keeps <see cref="FailedTurn.MayHaveBeenDelivered"/> once it was set.
+    /// </summary>
+    ValueTask FailAsync(FailedTurn failure, CancellationToken cancellationToken);
+
+    /// <summary>Every failed turn waiting for replay, oldest first.</summary>
+    ValueTask<IReadOnlyList<FailedTurn>> ListFailedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a failed turn back into the inbox with an expired lease and no attempts, so the next inbox recovery
+    /// (of any instance) answers it again, and deletes the failure in the same write. False when there is no such
+    /// failure (never recorded, or replayed already): replaying twice queues it once.
+    /// </summary>
+    ValueTask<bool> ReplayAsync(ActivityKey key, CancellationToken cancellationToken);
 
     /// <summary>Extends the lease of activities this instance is still working on, so no other instance takes them over.</summary>
     ValueTask RenewLeasesAsync(IReadOnlyCollection<ActivityKey> keys, CancellationToken cancellationToken);
@@ -48,7 +64,7 @@ public interface IConversationStore
     ValueTask PingAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes thread state, preferences and feedback last written before <paramref name="olderThan"/>, and
+    /// Deletes thread state, preferences, feedback and failed turns last written before <paramref name="olderThan"/>, and
     /// claims of finished activities older than the claim window. Returns how many records went.
     /// </summary>
     ValueTask<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);

@@ -7,7 +7,8 @@ namespace OracleBot.Turns;
 /// <summary>
 /// Keeps this instance's inbox leases alive and takes over accepted activities whose lease ran out: those of
 /// an instance that died (or of this process before a restart). Each is answered again, up to
-/// <see cref="ConversationOptions.MaxAttempts"/> attempts, so an activity that crashes the bot cannot loop forever.
+/// <see cref="ConversationOptions.MaxAttempts"/> attempts, so an activity that crashes the bot cannot loop forever;
+/// one given up is kept for replay like any failed turn.
 /// </summary>
 internal sealed partial class InboxRecovery(
     IConversationStore store,
@@ -48,11 +49,15 @@ internal sealed partial class InboxRecovery(
             var expired = await store.TakeExpiredAsync(BatchSize, stoppingToken);
             foreach (var pending in expired)
             {
-                var activity = pending.Attempts <= options.Value.MaxAttempts ? ActivityJson.Deserialize(pending.ActivityJson.Span) : null;
+                var exhausted = pending.Attempts > options.Value.MaxAttempts;
+                var activity = exhausted ? null : ActivityJson.Deserialize(pending.ActivityJson.Span);
                 if (activity is null)
                 {
+                    // An attempt may have died after sending the reply, so a replay of everything leaves it alone.
                     LogGaveUp(pending.Attempts);
-                    await store.CompleteAsync(pending.Key, null, stoppingToken);
+                    var reason = exhausted ? $"abandoned after {pending.Attempts - 1} attempts" : "unreadable activity";
+                    await store.FailAsync(
+                        new FailedTurn(pending.Key, pending.ActivityJson, time.GetUtcNow(), reason, MayHaveBeenDelivered: exhausted), stoppingToken);
                     continue;
                 }
 
@@ -70,7 +75,7 @@ internal sealed partial class InboxRecovery(
     [LoggerMessage(Level = LogLevel.Information, Message = "Took over an accepted but unanswered activity (attempt {Attempt})")]
     private partial void LogRecovered(int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up an accepted activity after {Attempts} attempts")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up an accepted activity at attempt {Attempts}; it is kept for replay")]
     private partial void LogGaveUp(int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox lease renewal or recovery failed ({ErrorType}); retrying")]

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using OracleBot.Conversations;
+using OracleBot.Protocol.Connector;
+using OracleBot.Protocol.Schema;
 
 namespace OracleBot.Turns;
 
@@ -9,6 +11,8 @@ namespace OracleBot.Turns;
 /// state saved) only after it was handled; one interrupted by shutdown stays in the inbox for the next start.
 /// While the conversation store is unreachable a turn waits for it rather than failing, and a turn that was
 /// answered waits until the store has recorded that: otherwise the inbox would hand it out to be answered again.
+/// A turn that fails otherwise (its reply undeliverable within the connector's delivery window) is not retried
+/// here, which could post twice: it is kept with its activity for an operator to replay.
 /// </summary>
 internal sealed partial class TurnWorker(
     TurnDispatcher dispatcher,
@@ -56,6 +60,7 @@ internal sealed partial class TurnWorker(
             for (var delay = FirstRetryDelay; ; delay = Next(delay))
             {
                 ThreadTurn? answered = null;
+                FailedTurn? failed = null;
                 try
                 {
                     answered = await handler.HandleAsync(turn.Activity, stoppingToken);
@@ -85,11 +90,14 @@ internal sealed partial class TurnWorker(
                 }
                 catch (Exception ex)
                 {
-                    // A failure is not a crash: the turn is done (retrying could post twice). Content stays out of logs.
-                    LogTurnFailed(ex, turn.Activity.Type);
+                    // A failure is not a crash: the turn is done (retrying could post twice) and kept for replay.
+                    // Content stays out of logs and out of the reason; the activity itself is kept for the replay.
+                    failed = new FailedTurn(turn.Key, ActivityJson.SerializeToUtf8Bytes(turn.Activity), time.GetUtcNow(),
+                        ConnectorFailure.Describe(ex), ConnectorFailure.MayHaveBeenDelivered(ex));
+                    LogTurnFailed(ex, turn.Activity.Type, failed.MayHaveBeenDelivered);
                 }
 
-                await CompleteAsync(turn.Key, answered, stoppingToken);
+                await FinishAsync(turn.Key, answered, failed, stoppingToken);
                 return;
             }
         }
@@ -99,14 +107,23 @@ internal sealed partial class TurnWorker(
         }
     }
 
-    private async Task CompleteAsync(ActivityKey key, ThreadTurn? answered, CancellationToken stoppingToken)
+    /// <summary>Marks the turn done, or failed when <paramref name="failed"/> is given, waiting for the store if need be.</summary>
+    private async Task FinishAsync(ActivityKey key, ThreadTurn? answered, FailedTurn? failed, CancellationToken stoppingToken)
     {
         for (var delay = FirstRetryDelay; ; delay = Next(delay))
         {
             try
             {
-                // Repeating a completion whose reply was lost is harmless: the store appends the turn once.
-                await store.CompleteAsync(key, answered, CancellationToken.None);
+                // Repeating a call whose reply was lost is harmless: the store appends the turn, or records the failure, once.
+                if (failed is null)
+                {
+                    await store.CompleteAsync(key, answered, CancellationToken.None);
+                }
+                else
+                {
+                    await store.FailAsync(failed, CancellationToken.None);
+                }
+
                 return;
             }
             catch (ConversationStoreUnavailableException)
@@ -128,8 +145,8 @@ internal sealed partial class TurnWorker(
 
     private static TimeSpan Next(TimeSpan delay) => delay * 2 < LastRetryDelay ? delay * 2 : LastRetryDelay;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A {Type} turn failed")]
-    private partial void LogTurnFailed(Exception exception, string? type);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Type} turn failed and is kept for replay (may have been delivered: {MayHaveBeenDelivered})")]
+    private partial void LogTurnFailed(Exception exception, string? type, bool mayHaveBeenDelivered);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation store is unavailable; a {Type} turn waits for it")]
     private partial void LogTurnWaitsForStore(string? type);
@@ -141,6 +158,6 @@ internal sealed partial class TurnWorker(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation store is unavailable; an answered turn waits to be marked done")]
     private partial void LogCompleteWaitsForStore();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not mark a turn done ({ErrorType}); it may be answered again after its lease")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not mark a turn done or failed ({ErrorType}); it may be answered again after its lease")]
     private partial void LogCompleteFailed(string errorType);
 }

@@ -118,6 +118,69 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task Failed_turn_leaves_the_inbox_and_is_listed_with_its_activity()
+    {
+        var store = CreateStore();
+        var (first, second) = (NewKey(), NewKey());
+        await store.TryAcceptAsync(first, Json("{\"text\":\"q1\"}"), default);
+        await store.TryAcceptAsync(second, Json("{\"text\":\"q2\"}"), default);
+
+        await store.FailAsync(new FailedTurn(second, Json("{\"text\":\"q2\"}"), Clock.GetUtcNow(), "connector reply answered 503", false), default);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await store.FailAsync(new FailedTurn(first, Json("{\"text\":\"q1\"}"), Clock.GetUtcNow(), "connector timed out after sending", true), default);
+        Clock.Advance(Lease * 2);
+
+        Assert.Empty(await store.TakeExpiredAsync(10, default));
+        Assert.False(await store.TryAcceptAsync(first, Json("{}"), default));
+        var failed = await store.ListFailedAsync(default);
+        Assert.Equal([second, first], failed.Select(f => f.Key));
+        Assert.Equal("{\"text\":\"q2\"}", Encoding.UTF8.GetString(failed[0].ActivityJson.Span));
+        Assert.Equal(("connector reply answered 503", false), (failed[0].Reason, failed[0].MayHaveBeenDelivered));
+        Assert.Equal(("connector timed out after sending", true), (failed[1].Reason, failed[1].MayHaveBeenDelivered));
+        Assert.Equal(Clock.GetUtcNow() - (Lease * 2), failed[1].FailedAt);
+    }
+
+    [Fact]
+    public async Task Replay_puts_a_failed_turn_back_in_the_inbox_once()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        await store.TryAcceptAsync(key, Json("{\"text\":\"q\"}"), default);
+        await store.FailAsync(new FailedTurn(key, Json("{\"text\":\"q\"}"), Clock.GetUtcNow(), "connector reply answered 503", false), default);
+
+        var replays = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.ReplayAsync(key, default).AsTask())));
+
+        Assert.Single(replays, replayed => replayed);
+        Assert.Empty(await store.ListFailedAsync(default));
+        var taken = Assert.Single(await store.TakeExpiredAsync(10, default));
+        Assert.Equal(key, taken.Key);
+        Assert.Equal("{\"text\":\"q\"}", Encoding.UTF8.GetString(taken.ActivityJson.Span));
+        Assert.Equal(1, taken.Attempts);
+
+        // Answered this time: nothing is left to replay or to take over.
+        await store.CompleteAsync(key, null, default);
+        Assert.False(await store.ReplayAsync(key, default));
+        Clock.Advance(Lease * 2);
+        Assert.Empty(await store.TakeExpiredAsync(10, default));
+        Assert.False(await store.ReplayAsync(NewKey(), default));
+    }
+
+    [Fact]
+    public async Task Failing_again_keeps_may_have_been_delivered()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        await store.TryAcceptAsync(key, Json("a"), default);
+        await store.FailAsync(new FailedTurn(key, Json("a"), Clock.GetUtcNow(), "connector timed out after sending", true), default);
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await store.FailAsync(new FailedTurn(key, Json("a"), Clock.GetUtcNow(), "connector reply answered 503", false), default);
+
+        var failed = Assert.Single(await store.ListFailedAsync(default));
+        Assert.Equal(("connector reply answered 503", true, Clock.GetUtcNow()), (failed.Reason, failed.MayHaveBeenDelivered, failed.FailedAt));
+    }
+
+    [Fact]
     public async Task Thread_keeps_its_latest_turns_oldest_first_and_threads_are_separate()
     {
         var store = CreateStore();
@@ -203,6 +266,7 @@ public abstract class ConversationStoreContract
         await store.CompleteAsync(old, Turn(1) with { At = Clock.GetUtcNow() }, default);
         await store.SetAudienceAsync("aad:old", "nurse", default);
         await store.AddFeedbackAsync(new FeedbackRecord(Clock.GetUtcNow(), "old-answer", "like", null, null), default);
+        await store.FailAsync(new FailedTurn(NewKey(), Json("old"), Clock.GetUtcNow(), "connector reply answered 503", false), default);
 
         Clock.Advance(TimeSpan.FromDays(40));
         var recent = NewKey();
@@ -210,15 +274,18 @@ public abstract class ConversationStoreContract
         await store.CompleteAsync(recent, Turn(2) with { At = Clock.GetUtcNow() }, default);
         await store.SetAudienceAsync("aad:recent", "patient", default);
         await store.AddFeedbackAsync(new FeedbackRecord(Clock.GetUtcNow(), "recent-answer", "dislike", null, null), default);
+        var recentFailure = NewKey();
+        await store.FailAsync(new FailedTurn(recentFailure, Json("recent"), Clock.GetUtcNow(), "connector reply answered 503", false), default);
 
         var purged = await store.PurgeAsync(Clock.GetUtcNow() - TimeSpan.FromDays(30), default);
 
-        Assert.True(purged >= 3, $"purged {purged}");
+        Assert.True(purged >= 4, $"purged {purged}");
         Assert.Empty(await store.GetThreadAsync(old.ConversationId, default));
         Assert.Null(await store.GetAudienceAsync("aad:old", default));
         Assert.Single(await store.GetThreadAsync(recent.ConversationId, default));
         Assert.Equal("patient", await store.GetAudienceAsync("aad:recent", default));
         Assert.Equal(["recent-answer"], (await ReadAllAsync(store)).Select(f => f.AnswerId));
+        Assert.Equal([recentFailure], (await store.ListFailedAsync(default)).Select(f => f.Key));
     }
 
     private static ActivityKey NewKey() => new("a:" + Guid.NewGuid().ToString("N"), "1:" + Guid.NewGuid().ToString("N")[..12]);

@@ -15,6 +15,9 @@ internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOpti
 {
     private const char FeedbackIdSeparator = '\u001f';
 
+    // The fields of a failed turn's hash, in the order ListFailedAsync reads them.
+    private static readonly RedisValue[] FailedFields = ["payload", "at", "reason", "uncertain"];
+
     private readonly ConversationOptions _options = options.Value;
     private readonly RedisKeys _keys = new(options.Value.RedisKeyPrefix);
     private readonly IDatabase _db = redis.GetDatabase();
@@ -35,6 +38,50 @@ internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOpti
             RedisScripts.Complete,
             [_keys.Inbox, _keys.Leases, _keys.Attempts, _keys.Thread(key.ConversationId), _keys.ThreadIndex],
             [key.Encode(), turnJson, _options.TurnsKept, turn?.At.ToUnixTimeMilliseconds() ?? 0, key.ConversationId])).ConfigureAwait(false);
+    }
+
+    public async ValueTask FailAsync(FailedTurn failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        await RedisFailures.Guard(() => _db.ScriptEvaluateAsync(
+            RedisScripts.Fail,
+            [_keys.Inbox, _keys.Leases, _keys.Attempts, _keys.FailedIndex, _keys.Failed(failure.Key)],
+            [failure.Key.Encode(), failure.ActivityJson, failure.FailedAt.ToUnixTimeMilliseconds(), failure.Reason, failure.MayHaveBeenDelivered ? 1 : 0]))
+            .ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<FailedTurn>> ListFailedAsync(CancellationToken cancellationToken)
+    {
+        var members = await RedisFailures.Guard(() => _db.SortedSetRangeByRankAsync(_keys.FailedIndex)).ConfigureAwait(false);
+        var keys = members.Select(m => ActivityKey.Parse((string)m!)).ToList();
+        var records = await RedisFailures.Guard(() =>
+        {
+            var batch = _db.CreateBatch();
+            var reads = keys.Select(key => batch.HashGetAsync(_keys.Failed(key), FailedFields)).ToList();
+            batch.Execute();
+            return Task.WhenAll(reads);
+        }).ConfigureAwait(false);
+        var failed = new List<FailedTurn>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var values = records[i];
+            if (values[0].IsNull)
+            {
+                continue; // replayed between the two reads
+            }
+
+            failed.Add(new FailedTurn(
+                keys[i], (byte[])values[0]!, DateTimeOffset.FromUnixTimeMilliseconds((long)values[1]), (string)values[2]!, (string?)values[3] == "1"));
+        }
+
+        return failed;
+    }
+
+    public async ValueTask<bool> ReplayAsync(ActivityKey key, CancellationToken cancellationToken)
+    {
+        var result = await RedisFailures.Guard(() => _db.ScriptEvaluateAsync(
+            RedisScripts.Replay, [_keys.FailedIndex, _keys.Failed(key), _keys.Inbox, _keys.Leases, _keys.Attempts], [key.Encode()])).ConfigureAwait(false);
+        return (long)result == 1;
     }
 
     public async ValueTask RenewLeasesAsync(IReadOnlyCollection<ActivityKey> keys, CancellationToken cancellationToken)
@@ -143,7 +190,7 @@ internal sealed class RedisConversationStore(IConnectionMultiplexer redis, IOpti
     {
         // Claims of finished activities expire by themselves (PX on the claim key).
         var result = await RedisFailures.Guard(() => _db.ScriptEvaluateAsync(
-            RedisScripts.Purge, [_keys.ThreadIndex, _keys.UserIndex, _keys.Feedback],
+            RedisScripts.Purge, [_keys.ThreadIndex, _keys.UserIndex, _keys.Feedback, _keys.FailedIndex],
             [olderThan.ToUnixTimeMilliseconds(), _keys.Prefix])).ConfigureAwait(false);
         return (int)result;
     }

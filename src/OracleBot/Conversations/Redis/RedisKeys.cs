@@ -19,7 +19,12 @@ internal sealed class RedisKeys(string prefix)
 
     public RedisKey Feedback { get; } = prefix + "feedback";
 
+    /// <summary>Failed turns by time of failure; each one's record is under <see cref="Failed(ActivityKey)"/>.</summary>
+    public RedisKey FailedIndex { get; } = prefix + "failed";
+
     public RedisKey Claim(ActivityKey key) => Prefix + "c:" + key.Encode();
+
+    public RedisKey Failed(ActivityKey key) => Prefix + "f:" + key.Encode();
 
     public RedisKey Thread(string conversationId) => Prefix + "t:" + conversationId;
 

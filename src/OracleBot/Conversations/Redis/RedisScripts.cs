@@ -32,6 +32,42 @@ internal static class RedisScripts
         return 1
         """;
 
+    // KEYS: inbox, leases, attempts, failed index, failed record. ARGV: field, payload, at ms, reason, uncertain (0/1).
+    // As with Complete, only the call that takes the activity out of the inbox records it. Once a failure may have
+    // delivered the reply, a later failure of the same activity does not clear that.
+    public const string Fail = """
+        local pending = redis.call('HDEL', KEYS[1], ARGV[1])
+        redis.call('ZREM', KEYS[2], ARGV[1])
+        redis.call('HDEL', KEYS[3], ARGV[1])
+        if pending == 0 then
+          return 0
+        end
+        local uncertain = ARGV[5]
+        if redis.call('HGET', KEYS[5], 'uncertain') == '1' then
+          uncertain = '1'
+        end
+        redis.call('HSET', KEYS[5], 'payload', ARGV[2], 'at', ARGV[3], 'reason', ARGV[4], 'uncertain', uncertain)
+        redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
+        return 1
+        """;
+
+    // KEYS: failed index, failed record, inbox, leases, attempts. ARGV: field. The activity goes back to the inbox
+    // with an expired lease and no attempts (unless it is pending there already); returns 0 when there is no failure.
+    public const string Replay = """
+        local payload = redis.call('HGET', KEYS[2], 'payload')
+        redis.call('ZREM', KEYS[1], ARGV[1])
+        if not payload then
+          return 0
+        end
+        redis.call('DEL', KEYS[2])
+        if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 0 then
+          redis.call('HSET', KEYS[3], ARGV[1], payload)
+          redis.call('ZADD', KEYS[4], 0, ARGV[1])
+          redis.call('HSET', KEYS[5], ARGV[1], 0)
+        end
+        return 1
+        """;
+
     // KEYS: leases, inbox, attempts. ARGV: now ms, max, new lease-until ms. Returns field, payload, attempts triples.
     public const string TakeExpired = """
         local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
@@ -51,7 +87,7 @@ internal static class RedisScripts
         return out
         """;
 
-    // KEYS: thread index, user index, feedback. ARGV: cutoff ms (exclusive), key prefix.
+    // KEYS: thread index, user index, feedback, failed index. ARGV: cutoff ms (exclusive), key prefix.
     public const string Purge = """
         local bound = '(' .. ARGV[1]
         local n = 0
@@ -65,6 +101,11 @@ internal static class RedisScripts
           n = n + 1
         end
         redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', bound)
+        for _, f in ipairs(redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', bound)) do
+          redis.call('DEL', ARGV[2] .. 'f:' .. f)
+          n = n + 1
+        end
+        redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', bound)
         return n + redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', bound)
         """;
 }

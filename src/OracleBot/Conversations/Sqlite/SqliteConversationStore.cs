@@ -78,6 +78,55 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
             return 1;
         });
 
+    public async ValueTask FailAsync(FailedTurn failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var (key, payload) = (failure.Key, failure.ActivityJson.ToArray());
+        await _writes.WriteAsync(() =>
+        {
+            // As with a completion, only the call that finds the activity pending records it: a repeated call adds
+            // nothing, and an activity another instance answered meanwhile is not offered for replay.
+            if (_sql.Complete.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Execute() != 1)
+            {
+                return 0;
+            }
+
+            return _sql.RecordFailure.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Bind(2, failure.FailedAt.ToUnixTimeMilliseconds())
+                .Bind(3, payload).Bind(4, failure.Reason).Bind(5, failure.MayHaveBeenDelivered ? 1 : 0).Execute();
+        });
+    }
+
+    public ValueTask<IReadOnlyList<FailedTurn>> ListFailedAsync(CancellationToken cancellationToken)
+    {
+        var failed = new List<FailedTurn>();
+        lock (_gate)
+        {
+            using var reader = _sql.ListFailed.Read();
+            while (reader.Read())
+            {
+                failed.Add(new FailedTurn(
+                    new ActivityKey(reader.GetString(0), reader.GetString(1)),
+                    (byte[])reader.GetValue(3),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                    reader.GetString(4),
+                    reader.GetInt64(5) != 0));
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<FailedTurn>>(failed);
+    }
+
+    public async ValueTask<bool> ReplayAsync(ActivityKey key, CancellationToken cancellationToken)
+    {
+        var now = NowMs();
+        var deleted = await _writes.WriteAsync(() =>
+        {
+            _sql.Requeue.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Bind(2, now).Execute();
+            return _sql.DeleteFailed.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Execute();
+        });
+        return deleted == 1;
+    }
+
     public ValueTask RenewLeasesAsync(IReadOnlyCollection<ActivityKey> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
@@ -225,6 +274,7 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
                 purged += _sql.PurgeThreads.Bind(0, cutoff).Execute();
                 purged += _sql.PurgePreferences.Bind(0, cutoff).Execute();
                 purged += _sql.PurgeFeedback.Bind(0, cutoff).Execute();
+                purged += _sql.PurgeFailed.Bind(0, cutoff).Execute();
                 purged += _sql.PurgeClaims.Bind(0, claimCutoff).Execute();
             });
         }

@@ -27,6 +27,15 @@ internal static class SqliteSchema
             PRIMARY KEY (conversation_id, activity_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS activities_pending ON activities (lease_ms) WHERE payload IS NOT NULL;
 
+        CREATE TABLE IF NOT EXISTS failed_turns (
+            conversation_id TEXT NOT NULL,
+            activity_id     TEXT NOT NULL,
+            failed_ms       INTEGER NOT NULL,
+            payload         BLOB NOT NULL,
+            reason          TEXT NOT NULL,
+            uncertain       INTEGER NOT NULL,
+            PRIMARY KEY (conversation_id, activity_id)) WITHOUT ROWID;
+
         CREATE TABLE IF NOT EXISTS threads (
             conversation_id TEXT PRIMARY KEY,
             turns           TEXT NOT NULL,

@@ -29,6 +29,26 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     public SqliteStatement Take { get; } = new(connection,
         "UPDATE activities SET lease_ms = $l, attempts = attempts + 1 WHERE conversation_id = $c AND activity_id = $a", "$c", "$a", "$l");
 
+    // Once a failure may have delivered the reply, a later failure of the same activity does not clear that.
+    public SqliteStatement RecordFailure { get; } = new(connection,
+        "INSERT INTO failed_turns (conversation_id, activity_id, failed_ms, payload, reason, uncertain) VALUES ($c, $a, $t, $p, $r, $u) "
+        + "ON CONFLICT (conversation_id, activity_id) DO UPDATE SET failed_ms = excluded.failed_ms, payload = excluded.payload, "
+        + "reason = excluded.reason, uncertain = MAX(uncertain, excluded.uncertain)",
+        "$c", "$a", "$t", "$p", "$r", "$u");
+
+    public SqliteStatement ListFailed { get; } = new(connection,
+        "SELECT conversation_id, activity_id, failed_ms, payload, reason, uncertain FROM failed_turns ORDER BY failed_ms, conversation_id, activity_id");
+
+    // Revives the finished claim as an inbox entry whose lease has run out; an entry still pending is left alone.
+    public SqliteStatement Requeue { get; } = new(connection,
+        "INSERT INTO activities (conversation_id, activity_id, accepted_ms, payload, lease_ms, attempts) "
+        + "SELECT conversation_id, activity_id, $t, payload, 0, 0 FROM failed_turns WHERE conversation_id = $c AND activity_id = $a "
+        + "ON CONFLICT (conversation_id, activity_id) DO UPDATE SET payload = excluded.payload, lease_ms = 0, attempts = 0 WHERE activities.payload IS NULL",
+        "$c", "$a", "$t");
+
+    public SqliteStatement DeleteFailed { get; } = new(connection,
+        "DELETE FROM failed_turns WHERE conversation_id = $c AND activity_id = $a", "$c", "$a");
+
     public SqliteStatement GetThread { get; } = new(connection, "SELECT turns FROM threads WHERE conversation_id = $c", "$c");
 
     public SqliteStatement PutThread { get; } = new(connection,
@@ -55,14 +75,16 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     public SqliteStatement PurgeThreads { get; } = new(connection, "DELETE FROM threads WHERE updated_ms < $t", "$t");
     public SqliteStatement PurgePreferences { get; } = new(connection, "DELETE FROM preferences WHERE updated_ms < $t", "$t");
     public SqliteStatement PurgeFeedback { get; } = new(connection, "DELETE FROM feedback WHERE at_ms < $t", "$t");
+    public SqliteStatement PurgeFailed { get; } = new(connection, "DELETE FROM failed_turns WHERE failed_ms < $t", "$t");
     public SqliteStatement PurgeClaims { get; } = new(connection, "DELETE FROM activities WHERE payload IS NULL AND accepted_ms < $t", "$t");
 
     public void Dispose()
     {
         foreach (var statement in new[]
         {
-            Begin, Commit, Rollback, Accept, Complete, Renew, Expired, Take, GetThread, PutThread, DeleteThread,
-            GetAudience, SetAudience, AddFeedback, FeedbackPage, Ping, PurgeThreads, PurgePreferences, PurgeFeedback, PurgeClaims,
+            Begin, Commit, Rollback, Accept, Complete, Renew, Expired, Take, RecordFailure, ListFailed, Requeue, DeleteFailed,
+            GetThread, PutThread, DeleteThread, GetAudience, SetAudience, AddFeedback, FeedbackPage, Ping, PurgeThreads,
+            PurgePreferences, PurgeFeedback, PurgeFailed, PurgeClaims,
         })
         {
             statement.Dispose();
