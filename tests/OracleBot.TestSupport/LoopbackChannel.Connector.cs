@@ -108,7 +108,9 @@ public sealed partial class LoopbackChannel
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
 
-        var scripted = _script.TryDequeue(out var next) ? next : null;
+        var scripted = _script.TryDequeue(out var next) ? next
+            : Outage is { } outage ? new ScriptedResponse(outage, CorrelationId: "outage")
+            : null;
         var status = scripted is not null ? (int)scripted.Status
             : conversationId is null ? StatusCodes.Status404NotFound
             : HttpMethods.IsPut(context.Request.Method) ? StatusCodes.Status200OK
@@ -118,8 +120,20 @@ public sealed partial class LoopbackChannel
             context.Request.Method, rawPath, conversationId, activityId, body, TryParse(body),
             context.Request.Headers.Authorization.FirstOrDefault(), status));
 
+        if (scripted?.Delay is { } delay)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the bot gave up waiting
+            }
+        }
+
         context.Response.StatusCode = status;
-        if (scripted is not null)
+        if (scripted is not null && status >= 300)
         {
             await WriteFailureAsync(context, scripted);
             return;

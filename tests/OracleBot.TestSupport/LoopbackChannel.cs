@@ -47,7 +47,8 @@ public sealed partial class LoopbackChannel : IAsyncDisposable
 
     public int KeyRequests => Volatile.Read(ref _keyRequests);
 
-    public static async Task<LoopbackChannel> StartAsync(CancellationToken ct = default)
+    /// <param name="port">Listen on this port instead of one the OS picks (a connector that comes up where the bot was refused).</param>
+    public static async Task<LoopbackChannel> StartAsync(CancellationToken ct = default, int port = 0)
     {
         LoopbackChannel? channel = null;
         var (app, baseAddress) = await LoopbackServer.StartAsync(
@@ -58,7 +59,8 @@ public sealed partial class LoopbackChannel : IAsyncDisposable
                 app.MapGet("/.well-known/keys", channel.ServeKeys);
                 app.Map("/teams/{**route}", channel.HandleConnectorAsync);
             },
-            ct: ct);
+            ct: ct,
+            port: port);
         channel!.BaseAddress = baseAddress;
         return channel;
     }
@@ -129,6 +131,9 @@ public sealed partial class LoopbackChannel : IAsyncDisposable
     }
 
     public void EnqueueResponse(ScriptedResponse response) => _script.Enqueue(response);
+
+    /// <summary>While set, every connector call without a scripted response is answered with this status (a connector that is down).</summary>
+    public HttpStatusCode? Outage { get; set; }
 
     public async ValueTask DisposeAsync()
     {

@@ -13,15 +13,17 @@ namespace OracleBot.TestSupport;
 /// <summary>Starts a quiet Kestrel app on 127.0.0.1 with a port the OS picks, so parallel tests never collide.</summary>
 public static class LoopbackServer
 {
+    /// <param name="port">A given port instead of one the OS picks, e.g. to start listening where a client was already refused.</param>
     public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(
         Action<WebApplication> map,
         Action<WebApplicationBuilder>? configure = null,
         Action<ListenOptions>? listen = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default,
+        int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, options => listen?.Invoke(options)));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, options => listen?.Invoke(options)));
         configure?.Invoke(builder);
         var app = builder.Build();
         map(app);

@@ -21,6 +21,9 @@ public sealed class LoopbackTokenAuthority : IAsyncDisposable
     private readonly X509Certificate2 _certificate;
     private readonly ConcurrentQueue<TokenRequest> _requests = new();
     private int _issued;
+    private int _failuresLeft;
+    private int _failed;
+    private HttpStatusCode _failureStatus = HttpStatusCode.ServiceUnavailable;
 
     private LoopbackTokenAuthority(WebApplication app, X509Certificate2 certificate)
     {
@@ -35,6 +38,16 @@ public sealed class LoopbackTokenAuthority : IAsyncDisposable
 
     /// <summary>Tokens handed out so far.</summary>
     public int TokensIssued => Volatile.Read(ref _issued);
+
+    /// <summary>Token requests answered with a scripted failure so far.</summary>
+    public int TokensRefused => Volatile.Read(ref _failed);
+
+    /// <summary>Answers the next <paramref name="count"/> token requests with <paramref name="status"/> and Entra's error body, then recovers.</summary>
+    public void FailNextTokenRequests(int count, HttpStatusCode status = HttpStatusCode.ServiceUnavailable)
+    {
+        _failureStatus = status;
+        Volatile.Write(ref _failuresLeft, count);
+    }
 
     public static async Task<LoopbackTokenAuthority> StartAsync(CancellationToken ct = default)
     {
@@ -91,6 +104,21 @@ public sealed class LoopbackTokenAuthority : IAsyncDisposable
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         _requests.Enqueue(new TokenRequest(context.Request.Path, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            Interlocked.Increment(ref _failed);
+            context.Response.StatusCode = (int)_failureStatus;
+            await context.Response.WriteAsJsonAsync(
+                new JsonObject
+                {
+                    ["error"] = "temporarily_unavailable",
+                    ["error_description"] = "AADSTS90033: A transient error has occurred. Please try again.",
+                    ["error_codes"] = new JsonArray(90033),
+                },
+                context.RequestAborted);
+            return;
+        }
+
         var number = Interlocked.Increment(ref _issued);
         await context.Response.WriteAsJsonAsync(
             new JsonObject

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using OracleBot.Conversations;
 using OracleBot.Conversations.Sqlite;
@@ -22,19 +21,9 @@ public sealed class FeedbackExportTests : IDisposable
         }
 
         var csv = Path.Combine(_directory, "feedback.csv");
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { RepositoryPaths.BotAssembly, "feedback", "export", csv })
-        {
-            info.ArgumentList.Add(argument);
-        }
+        var run = await BotCommand.RunAsync(new Dictionary<string, string> { ["Conversations:DataDirectory"] = _directory }, "feedback", "export", csv);
 
-        info.Environment["Conversations__DataDirectory"] = _directory;
-        info.Environment["Answers__IndexDirectory"] = RepositoryPaths.SharedIndexDirectory;
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-
-        Assert.True(process.ExitCode == 0, await stderr);
+        Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
             [
                 "time_utc,answer_id,reaction,comment,question",
