@@ -54,7 +54,10 @@ public sealed class DeliveryFaultTests(RedisServer redis) : IClassFixture<RedisS
         Assert.True(replay.ExitCode == 0, replay.ToString());
         Assert.Contains("0 failed turns queued", replay.Output, StringComparison.Ordinal);
         Assert.Contains("1 skipped", replay.Output, StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        var unknown = await ReplayAsync(bot, null, "everything");
+        Assert.True(unknown.ExitCode == 2, unknown.ToString());
+        Assert.Contains("usage: oraclebot replay", unknown.Error, StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Single(MessagesIn(bot.Channel, question));
         Assert.Single(await Store(bot).ListFailedAsync(default));
     }

@@ -50,6 +50,26 @@ public sealed class ProtocolOptionsTests
         Assert.Equal(["https://api.botframework.us"], services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value.EffectiveIssuers);
     }
 
+    [Theory]
+    [InlineData("-00:00:01")]
+    [InlineData("2.00:00:00")]
+    public void Delivery_window_outside_zero_to_a_day_fails_validation(string window)
+    {
+        using var services = Build(new() { ["Bot:Connector:DeliveryWindow"] = window });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ConnectorOptions>>().Value);
+
+        Assert.Contains("DeliveryWindow", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Delivery_window_defaults_to_two_minutes()
+    {
+        using var services = Build([]);
+
+        Assert.Equal(TimeSpan.FromMinutes(2), services.GetRequiredService<IOptions<ConnectorOptions>>().Value.DeliveryWindow);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings) => new ServiceCollection()
         .AddLogging()
         .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
