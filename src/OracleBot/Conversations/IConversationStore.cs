@@ -21,7 +21,8 @@ public interface IConversationStore
 
     /// <summary>
     /// Marks an accepted activity done without a turn and keeps it, with why it failed, for replay, in one write.
-    /// Failing an activity again keeps <see cref="FailedTurn.MayHaveBeenDelivered"/> once it was set.
+    /// Only the call that finds the activity pending records it: a repeated call adds nothing, and an activity
+    /// another instance answered meanwhile is not offered for replay.
     /// </summary>
     ValueTask FailAsync(FailedTurn failure, CancellationToken cancellationToken);
 

@@ -166,18 +166,38 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
-    public async Task Failing_again_keeps_may_have_been_delivered()
+    public async Task Failing_an_activity_that_is_no_longer_pending_records_nothing()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        await store.TryAcceptAsync(key, Json("a"), default);
+
+        // Answered elsewhere (another instance took it over) before this failure is recorded.
+        await store.CompleteAsync(key, null, default);
+        await store.FailAsync(new FailedTurn(key, Json("a"), Clock.GetUtcNow(), "connector reply answered 503", false), default);
+
+        Assert.Empty(await store.ListFailedAsync(default));
+        Assert.False(await store.ReplayAsync(key, default));
+    }
+
+    [Fact]
+    public async Task A_repeated_failure_records_once_and_a_replay_that_fails_again_is_listed_again()
     {
         var store = CreateStore();
         var key = NewKey();
         await store.TryAcceptAsync(key, Json("a"), default);
         await store.FailAsync(new FailedTurn(key, Json("a"), Clock.GetUtcNow(), "connector timed out after sending", true), default);
 
+        // A repeated call (its reply lost) records nothing more.
         Clock.Advance(TimeSpan.FromMinutes(1));
+        await store.FailAsync(new FailedTurn(key, Json("a"), Clock.GetUtcNow(), "connector timed out after sending", true), default);
+        Assert.Single(await store.ListFailedAsync(default));
+        Assert.True(await store.ReplayAsync(key, default));
+        Assert.Single(await store.TakeExpiredAsync(10, default));
         await store.FailAsync(new FailedTurn(key, Json("a"), Clock.GetUtcNow(), "connector reply answered 503", false), default);
 
         var failed = Assert.Single(await store.ListFailedAsync(default));
-        Assert.Equal(("connector reply answered 503", true, Clock.GetUtcNow()), (failed.Reason, failed.MayHaveBeenDelivered, failed.FailedAt));
+        Assert.Equal(("connector reply answered 503", false, Clock.GetUtcNow()), (failed.Reason, failed.MayHaveBeenDelivered, failed.FailedAt));
     }
 
     [Fact]
@@ -266,7 +286,9 @@ public abstract class ConversationStoreContract
         await store.CompleteAsync(old, Turn(1) with { At = Clock.GetUtcNow() }, default);
         await store.SetAudienceAsync("aad:old", "nurse", default);
         await store.AddFeedbackAsync(new FeedbackRecord(Clock.GetUtcNow(), "old-answer", "like", null, null), default);
-        await store.FailAsync(new FailedTurn(NewKey(), Json("old"), Clock.GetUtcNow(), "connector reply answered 503", false), default);
+        var oldFailure = NewKey();
+        await store.TryAcceptAsync(oldFailure, Json("old"), default);
+        await store.FailAsync(new FailedTurn(oldFailure, Json("old"), Clock.GetUtcNow(), "connector reply answered 503", false), default);
 
         Clock.Advance(TimeSpan.FromDays(40));
         var recent = NewKey();
@@ -275,6 +297,7 @@ public abstract class ConversationStoreContract
         await store.SetAudienceAsync("aad:recent", "patient", default);
         await store.AddFeedbackAsync(new FeedbackRecord(Clock.GetUtcNow(), "recent-answer", "dislike", null, null), default);
         var recentFailure = NewKey();
+        await store.TryAcceptAsync(recentFailure, Json("recent"), default);
         await store.FailAsync(new FailedTurn(recentFailure, Json("recent"), Clock.GetUtcNow(), "connector reply answered 503", false), default);
 
         var purged = await store.PurgeAsync(Clock.GetUtcNow() - TimeSpan.FromDays(30), default);

@@ -33,8 +33,7 @@ internal static class RedisScripts
         """;
 
     // KEYS: inbox, leases, attempts, failed index, failed record. ARGV: field, payload, at ms, reason, uncertain (0/1).
-    // As with Complete, only the call that takes the activity out of the inbox records it. Once a failure may have
-    // delivered the reply, a later failure of the same activity does not clear that.
+    // As with Complete, only the call that takes the activity out of the inbox records it.
     public const string Fail = """
         local pending = redis.call('HDEL', KEYS[1], ARGV[1])
         redis.call('ZREM', KEYS[2], ARGV[1])
@@ -42,11 +41,7 @@ internal static class RedisScripts
         if pending == 0 then
           return 0
         end
-        local uncertain = ARGV[5]
-        if redis.call('HGET', KEYS[5], 'uncertain') == '1' then
-          uncertain = '1'
-        end
-        redis.call('HSET', KEYS[5], 'payload', ARGV[2], 'at', ARGV[3], 'reason', ARGV[4], 'uncertain', uncertain)
+        redis.call('HSET', KEYS[5], 'payload', ARGV[2], 'at', ARGV[3], 'reason', ARGV[4], 'uncertain', ARGV[5])
         redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
         return 1
         """;

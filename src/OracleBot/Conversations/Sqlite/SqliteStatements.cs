@@ -29,11 +29,8 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     public SqliteStatement Take { get; } = new(connection,
         "UPDATE activities SET lease_ms = $l, attempts = attempts + 1 WHERE conversation_id = $c AND activity_id = $a", "$c", "$a", "$l");
 
-    // Once a failure may have delivered the reply, a later failure of the same activity does not clear that.
     public SqliteStatement RecordFailure { get; } = new(connection,
-        "INSERT INTO failed_turns (conversation_id, activity_id, failed_ms, payload, reason, uncertain) VALUES ($c, $a, $t, $p, $r, $u) "
-        + "ON CONFLICT (conversation_id, activity_id) DO UPDATE SET failed_ms = excluded.failed_ms, payload = excluded.payload, "
-        + "reason = excluded.reason, uncertain = MAX(uncertain, excluded.uncertain)",
+        "INSERT OR REPLACE INTO failed_turns (conversation_id, activity_id, failed_ms, payload, reason, uncertain) VALUES ($c, $a, $t, $p, $r, $u)",
         "$c", "$a", "$t", "$p", "$r", "$u");
 
     public SqliteStatement ListFailed { get; } = new(connection,
