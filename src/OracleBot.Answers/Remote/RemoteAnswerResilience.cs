@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
+using OracleBot.Answers.Contract;
 
 namespace OracleBot.Answers.Remote;
 
@@ -57,7 +59,8 @@ internal static class RemoteAnswerResilience
         var isFailure = breaker.ShouldHandle;
         breaker.ShouldHandle = async args =>
         {
-            var failed = await isFailure(args).ConfigureAwait(false);
+            var failed = await isFailure(args).ConfigureAwait(false)
+                || await IsUnreadableAnswerAsync(args.Outcome.Result, args.Context.CancellationToken).ConfigureAwait(false);
             if (failed || args.Outcome.Result is not null)
             {
                 health.AttemptEnded(failed);
@@ -66,6 +69,30 @@ internal static class RemoteAnswerResilience
             return failed;
         };
         return breaker;
+    }
+
+    // A service that answers 200 with a body that is not an answer is as broken as one answering 500, and should
+    // open the circuit just the same. Only the JSON endpoint is read here (into a buffer the caller then reads);
+    // the stream's events are checked as they arrive.
+    private static async ValueTask<bool> IsUnreadableAnswerAsync(HttpResponseMessage? response, CancellationToken cancellationToken)
+    {
+        if (response is not { IsSuccessStatusCode: true }
+            || response.RequestMessage?.RequestUri?.AbsolutePath.EndsWith("/" + HttpAnswerService.AnswersPath, StringComparison.Ordinal) != true)
+        {
+            return false;
+        }
+
+        try
+        {
+            // A copy of the buffer: reading the content as a stream would close the buffer the caller reads next.
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize(body, AnswerJson.Default.Answer) is null;
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
     }
 
     private static ValueTask Report(RemoteAnswerHealth health, CircuitState state)

@@ -123,6 +123,23 @@ public sealed class HttpAnswerServiceResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Malformed_answers_open_the_circuit_like_errors_do()
+    {
+        _server.Script(ScriptedHttpServer.Status(200, "{not json"));
+        var client = Client(retries: 0, breakerFailures: 3);
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<AnswerServiceException>(() => client.AnswerAsync(new AnswerRequest("What is gout?"), CancellationToken.None));
+        }
+
+        var before = _server.RequestCount;
+        var error = await Assert.ThrowsAsync<AnswerServiceException>(() => client.AnswerAsync(new AnswerRequest("What is gout?"), CancellationToken.None));
+
+        Assert.Equal(before, _server.RequestCount);
+        Assert.IsType<Polly.CircuitBreaker.BrokenCircuitException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task A_malformed_body_is_a_service_failure()
     {
         _server.Script(ScriptedHttpServer.Status(200, "{not json"));
