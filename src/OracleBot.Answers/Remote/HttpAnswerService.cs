@@ -28,6 +28,11 @@ public sealed class HttpAnswerService(HttpClient http, IOptions<AnswersOptions> 
         {
             using var response = await http.PostAsJsonAsync(AnswersPath, request, AnswerJson.Default.AnswerRequest, budget.Token).ConfigureAwait(false);
             await EnsureSuccessAsync(response, budget.Token).ConfigureAwait(false);
+            if (response.RequestMessage?.Options.TryGetValue(RemoteAnswerResilience.ReadAnswer, out var read) == true)
+            {
+                return read; // already read by the circuit breaker, which judges the body too
+            }
+
             return await response.Content.ReadFromJsonAsync(AnswerJson.Default.Answer, budget.Token).ConfigureAwait(false)
                 ?? throw new AnswerServiceException("The answer service returned an empty body.");
         }

@@ -18,6 +18,9 @@ internal static class RemoteAnswerResilience
 {
     public const string PipelineName = "answers";
 
+    /// <summary>The answer the breaker read from a response, so the caller does not read the body again.</summary>
+    public static readonly HttpRequestOptionsKey<Answer> ReadAnswer = new("OracleBot.Answers.ReadAnswer");
+
     /// <summary>The window in which the breaker counts failures.</summary>
     public static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(60);
 
@@ -87,7 +90,13 @@ internal static class RemoteAnswerResilience
             // A copy of the buffer: reading the content as a stream would close the buffer the caller reads next.
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return JsonSerializer.Deserialize(body, AnswerJson.Default.Answer) is null;
+            if (JsonSerializer.Deserialize(body, AnswerJson.Default.Answer) is not { } answer)
+            {
+                return true;
+            }
+
+            response.RequestMessage.Options.Set(ReadAnswer, answer);
+            return false;
         }
         catch (JsonException)
         {
