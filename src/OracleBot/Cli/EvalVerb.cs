@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OracleBot.Answers;
+using OracleBot.Answers.Embeddings;
 using OracleBot.Answers.Evaluation;
 using OracleBot.Answers.Retrieval;
 
@@ -40,12 +43,15 @@ internal sealed class EvalVerb : ICliVerb
 
         var indexRoot = Path.GetFullPath(args.One("index") ?? Path.Combine("data", "eval-index"));
         var loggers = (ILoggerFactory?)services.GetService(typeof(ILoggerFactory));
+        var vectors = services.GetService<IOptions<AnswersOptions>>()?.Value.Vectors;
         using var index = new KnowledgeIndex(
             new KnowledgeIndexLocation(Path.GetDirectoryName(corpora[0])!, indexRoot) { Files = corpora },
-            loggers?.CreateLogger<KnowledgeIndex>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<KnowledgeIndex>.Instance);
+            loggers?.CreateLogger<KnowledgeIndex>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<KnowledgeIndex>.Instance,
+            vectors);
         try
         {
-            await index.EnsureReadyAsync(cancellationToken);
+            // Scores describe the retrieval the bot ends up with: hybrid once the vectors (computed once per index) are there.
+            await index.EnsureVectorsSettledAsync(cancellationToken);
             var questions = QuestionSetReader.Read(questionsPath, args.One("qrels"));
             var (summary, scores) = RetrievalEvaluator.Run(index, questions);
             var report = index.Report!;
@@ -53,6 +59,7 @@ internal sealed class EvalVerb : ICliVerb
             await WritePerQuestionAsync(output, scores, cancellationToken);
             var text = new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"corpus      {report.Documents} documents, {report.Passages} passages ({(report.Built ? "built" : "reused")} index)")
+                .AppendLine(CultureInfo.InvariantCulture, $"retrieval   {(index.Vectors.State == VectorState.Ready ? $"BM25 + vectors (weight {vectors!.Weight:F2}, {vectors.MaxTokens} tokens)" : $"BM25 alone (vectors {index.Vectors.State.ToString().ToLowerInvariant()})")}")
                 .AppendLine(CultureInfo.InvariantCulture, $"questions   {summary.Questions} ({Path.GetFileName(questionsPath)})")
                 .AppendLine(CultureInfo.InvariantCulture, $"recall@1    {summary.RecallAt1:F3}")
                 .AppendLine(CultureInfo.InvariantCulture, $"recall@5    {summary.RecallAt5:F3}")
