@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OracleBot.Answers;
+using OracleBot.Answers.Embeddings;
 using OracleBot.Answers.Evaluation;
 using OracleBot.Answers.Retrieval;
 
@@ -58,11 +59,15 @@ internal sealed class EvalVerb : ICliVerb
 
         var indexRoot = Path.GetFullPath(args.One("index") ?? Path.Combine("data", "eval-index"));
         var loggers = (ILoggerFactory?)services.GetService(typeof(ILoggerFactory)) ?? NullLoggerFactory.Instance;
+        var vectors = services.GetService<IOptions<AnswersOptions>>()?.Value.Vectors;
         using var index = new KnowledgeIndex(
             new KnowledgeIndexLocation(CommonFolder(corpora), indexRoot) { Files = corpora },
-            loggers.CreateLogger<KnowledgeIndex>());
+            loggers.CreateLogger<KnowledgeIndex>(),
+            vectors);
         try
         {
+            // Scores describe the retrieval the bot ends up with: hybrid once the vectors (computed once per index) are there.
+            await index.EnsureVectorsSettledAsync(cancellationToken);
             var questions = QuestionSetReader.Read(questionsPath, args.One("qrels"));
             await index.EnsureReadyAsync(cancellationToken);
             var (summary, scores) = RetrievalEvaluator.Run(index, questions);
@@ -75,6 +80,7 @@ internal sealed class EvalVerb : ICliVerb
             await AnswerReport.WriteAsync(answersOutput, answerScores, cancellationToken);
             var text = new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"corpus      {report.Documents} documents, {report.Passages} passages from {corpora.Count} files ({(report.Built ? "built" : "reused")} index)")
+                .AppendLine(CultureInfo.InvariantCulture, $"retrieval   {(index.Vectors.State == VectorState.Ready ? $"BM25 + vectors (weight {vectors!.Weight:F2}, {vectors.MaxTokens} tokens)" : $"BM25 alone (vectors {index.Vectors.State.ToString().ToLowerInvariant()})")}")
                 .AppendLine(CultureInfo.InvariantCulture, $"questions   {summary.Questions} with gold documents, {questions.Count} in all ({Path.GetFileName(questionsPath)})")
                 .AppendLine(CultureInfo.InvariantCulture, $"recall@1    {summary.RecallAt1:F3}")
                 .AppendLine(CultureInfo.InvariantCulture, $"recall@5    {summary.RecallAt5:F3}")
