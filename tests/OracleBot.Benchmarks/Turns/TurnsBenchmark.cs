@@ -12,7 +12,7 @@ internal sealed class TurnsBenchmark : IBenchmark
 {
     public string Name => "turns";
 
-    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--cached]";
+    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--cached] [--bot-env K=V,…]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -25,9 +25,14 @@ internal sealed class TurnsBenchmark : IBenchmark
         var cached = arguments.Contains("--cached");
         var root = BenchPaths.RepositoryRoot;
 
-        await using var bot = await BenchBot.StartAsync(null, cancellationToken);
+        // --bot-env K=V,K2=V2 sets environment variables of the bot processes only (runtime and GC knobs to compare).
+        var botEnvironment = BenchOptions.String(arguments, "--bot-env", string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : string.Empty);
+        await using var bot = await BenchBot.StartAsync(botEnvironment, cancellationToken);
         await using var anonymous = cached
-            ? await bot.StartAnotherAsync(new Dictionary<string, string> { ["Bot__AppId"] = string.Empty, ["Bot__ClientSecret"] = string.Empty })
+            ? await bot.StartAnotherAsync(new Dictionary<string, string>(botEnvironment) { ["Bot__AppId"] = string.Empty, ["Bot__ClientSecret"] = string.Empty })
             : null;
         var baselinePort = FreePort.Next();
         // Through the dotnet host: under `dotnet run` this process is the apphost, which takes no assembly argument.
