@@ -8,7 +8,7 @@ namespace OracleBot.Answers.Composition;
 /// <summary>
 /// Writes an answer without a language model: every statement is a sentence quoted from a retrieved
 /// passage and cites that passage. The bottom line comes from the most authoritative relevant document
-/// (guideline, then reference, then research); sections follow in the same order. Weak evidence is said
+/// (guideline, then evidence summary, then reference, then research); sections follow in the same order. Weak evidence is said
 /// so in a notice, and no evidence gives an answer with no statements rather than a stretched one.
 /// </summary>
 public sealed class ExtractiveComposer
@@ -25,7 +25,10 @@ public sealed class ExtractiveComposer
     public const string NoGuidelineNotice = "No guideline in the knowledge base addresses this question.";
     public const string WeakEvidenceNotice = "The evidence found matches the question only in part; check the cited sources before relying on it.";
 
-    private static readonly DocumentKind[] KindOrder = [DocumentKind.Guideline, DocumentKind.Reference, DocumentKind.Research];
+    private static readonly DocumentKind[] KindOrder = [DocumentKind.Guideline, DocumentKind.Summary, DocumentKind.Reference, DocumentKind.Research];
+
+    // Clinicians weigh guidelines, then evidence summaries, then studies, then pages written for the public.
+    private static readonly DocumentKind[] ClinicianSectionOrder = [DocumentKind.Guideline, DocumentKind.Summary, DocumentKind.Research, DocumentKind.Reference];
 
     private readonly CandidateExtractor _extractor;
     private readonly FollowUpSuggester _followUps;
@@ -42,9 +45,8 @@ public sealed class ExtractiveComposer
     /// <summary>Which sections lead for a reader: plain-language reference pages first for patients and students.</summary>
     public static IReadOnlyList<DocumentKind> SectionOrderFor(string? audience) => audience?.ToUpperInvariant() switch
     {
-        "PATIENT" or "STUDENT" => [DocumentKind.Reference, DocumentKind.Guideline, DocumentKind.Research],
-        "PHYSICIAN" => [DocumentKind.Guideline, DocumentKind.Research, DocumentKind.Reference],
-        _ => KindOrder,
+        "PATIENT" or "STUDENT" => [DocumentKind.Reference, DocumentKind.Guideline, DocumentKind.Summary, DocumentKind.Research],
+        _ => ClinicianSectionOrder,
     };
 
     public Answer Compose(string answerId, string question, RetrievalResult retrieval, string? audience = null)
@@ -91,14 +93,14 @@ public sealed class ExtractiveComposer
         }
 
         var citations = new CitationNumbering();
-        var bottom = new Statement(bottomLine.Text, [citations.NumberFor(bottomLine.Passage)]);
+        var bottom = new Statement(bottomLine.Text, [citations.NumberFor(bottomLine.Passage, bottomLine.Text)]);
         var sections = new List<AnswerSection>();
         foreach (var kind in SectionOrderFor(audience))
         {
             var statements = chosen.Skip(1)
                 .Where(c => c.Passage.Document.Kind == kind)
                 .OrderBy(c => c.DocumentRank)
-                .Select(c => new Statement(c.Text, [citations.NumberFor(c.Passage)]))
+                .Select(c => new Statement(c.Text, [citations.NumberFor(c.Passage, c.Text)]))
                 .ToList();
             if (statements.Count > 0)
             {

@@ -73,7 +73,10 @@ public static class PassageSplitter
                     document,
                     new TextRange(start, current[^1].End - start),
                     heading,
-                    [.. current]));
+                    [.. current])
+                {
+                    HeadingPath = heading is null ? [] : [heading],
+                });
                 current.Clear();
                 words = 0;
             }

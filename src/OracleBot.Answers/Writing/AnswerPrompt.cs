@@ -14,7 +14,7 @@ internal static class AnswerPrompt
         - Keep the passages' own wording for facts, drug names and numbers; statements are checked against the cited passages.
         - Never cite an id that was not given. Never add facts, numbers, doses or recommendations the passages do not state.
         - If the passages do not answer the question, return an empty bottom line text and no sections.
-        - bottomLine: the single most useful statement. sections: statements grouped by the kind of the cited document (guideline, reference, research), at most 7 in all.
+        - bottomLine: the single most useful statement. sections: statements grouped by the kind of the cited document (guideline, summary, research, reference; a summary is an evidence summary, never call it a guideline), at most 7 in all.
         - followUps: up to three further questions that these passages can answer and the question did not ask.
         - Write for {Reader(audience)}.
         Answer in the JSON format required.
@@ -28,7 +28,18 @@ internal static class AnswerPrompt
         {
             var document = passage.Document;
             text.Append('[').Append(id).Append("] (").Append(document.Kind.ToString().ToLowerInvariant()).Append("; ")
-                .Append(document.DisplayTitle).Append(") ")
+                .Append(document.DisplayTitle);
+            if (passage.HeadingPath.Count > 0)
+            {
+                text.Append(" \u203A ").AppendJoin(" \u203A ", passage.HeadingPath);
+            }
+
+            if (EvidenceLabels.For(document) is { } evidence)
+            {
+                text.Append("; ").Append(evidence);
+            }
+
+            text.Append(") ")
                 .AppendLine(passage.Text.ReplaceLineEndings(" "));
         }
 

@@ -34,6 +34,7 @@ internal static class CitationCardData
             ["kindColor"] = citation.Kind switch
             {
                 DocumentKind.Guideline => "Good",
+                DocumentKind.Summary => "Good",
                 DocumentKind.Reference => "Accent",
                 _ => "Default",
             },
@@ -51,6 +52,7 @@ internal static class CitationCardData
     public static string KindLabel(DocumentKind kind) => kind switch
     {
         DocumentKind.Guideline => "Guideline",
+        DocumentKind.Summary => "Evidence summary",
         DocumentKind.Reference => "Reference",
         _ => "Research",
     };
