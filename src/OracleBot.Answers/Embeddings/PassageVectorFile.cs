@@ -55,6 +55,37 @@ internal static class PassageVectorFile
         }
     }
 
+    /// <summary>The vectors of another index adopted as a donor, whatever passages they were for; null when unreadable.</summary>
+    public static PassageVectors? TryReadDonor(string directory, int count)
+    {
+        var path = Path.Combine(directory, PassageVectorKeys.DonorVectorsFileName);
+        try
+        {
+            if (!File.Exists(path) || new FileInfo(path).Length != HeaderBytes + ((long)count * RecordBytes))
+            {
+                return null;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
+            {
+                if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version || reader.ReadInt32() != PassageVectors.Dimensions
+                    || reader.ReadInt32() != RecordBytes || reader.ReadInt32() != count)
+                {
+                    return null;
+                }
+
+                reader.ReadBytes(IdentityBytes);
+            }
+
+            return ReadRecords(stream, count, count, out _);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>How many records the partial file in <paramref name="directory"/> holds (another process's progress).</summary>
     public static int PartialCount(string directory)
     {

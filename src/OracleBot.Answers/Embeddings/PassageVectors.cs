@@ -90,6 +90,13 @@ internal sealed class PassageVectors
     internal float Set(int ordinal, ReadOnlySpan<float> embedding) =>
         _scales[ordinal] = Quantise(embedding, _codes.AsSpan(ordinal * Dimensions, Dimensions));
 
+    /// <summary>Takes a passage's vector from another index's vectors (the same text embedded the same way).</summary>
+    internal void CopyFrom(int ordinal, PassageVectors donor, int donorOrdinal)
+    {
+        donor.CodesOf(donorOrdinal).CopyTo(_codes.AsSpan(ordinal * Dimensions, Dimensions));
+        _scales[ordinal] = donor._scales[donorOrdinal];
+    }
+
     internal ReadOnlySpan<sbyte> CodesOf(int ordinal) => _codes.AsSpan(ordinal * Dimensions, Dimensions);
 
     internal float ScaleOf(int ordinal) => _scales[ordinal];

@@ -52,6 +52,27 @@ internal sealed partial class VectorSearch : IDisposable
         }
     }
 
+    /// <summary>
+    /// Called with the index folder just opened, before the folders of other seeds are removed: keeps the
+    /// newest of their vectors as a donor, so passages that did not change are not embedded again.
+    /// </summary>
+    public void AdoptDonor(string indexRoot, string indexPath)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            PassageVectorKeys.AdoptDonor(indexRoot, indexPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNoDonor(ex.Message);
+        }
+    }
+
     /// <summary>The question's embedding, when the vectors are ready.</summary>
     public QuantisedQuery? TryPrepareQuery(string text)
     {
@@ -96,6 +117,12 @@ internal sealed partial class VectorSearch : IDisposable
             if (vectors is null)
             {
                 return; // Stopping.
+            }
+
+            var keysPath = Path.Combine(indexPath, PassageVectorKeys.FileName);
+            if (!File.Exists(keysPath))
+            {
+                PassageVectorKeys.Write(keysPath, PassageVectorKeys.Compute(store, _options.MaxTokens));
             }
 
             Volatile.Write(ref _vectors, vectors);
@@ -156,9 +183,11 @@ internal sealed partial class VectorSearch : IDisposable
     {
         var total = store.Passages.Count;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var keys = PassageVectorKeys.Compute(store, _options.MaxTokens);
+        var (donor, donorOrdinals) = ReadDonor(indexPath);
         using var writer = PassageVectorFile.OpenPartial(indexPath, identity, total, out var vectors, out var done);
         LogEmbedding(total - done, total, _options.MaxTokens);
-        var codes = new sbyte[PassageVectors.Dimensions];
+        var reused = 0;
         for (var ordinal = done; ordinal < total; ordinal++)
         {
             if (_stopping.IsCancellationRequested)
@@ -167,9 +196,17 @@ internal sealed partial class VectorSearch : IDisposable
                 return null;
             }
 
-            var embedding = encoder.Embed(EmbeddingText.Of(store.Passages[ordinal]), _options.MaxTokens);
-            var scale = vectors.Set(ordinal, embedding);
-            writer.Append(vectors.CodesOf(ordinal), scale);
+            if (donor is not null && donorOrdinals.TryGetValue(keys[ordinal], out var donorOrdinal))
+            {
+                vectors.CopyFrom(ordinal, donor, donorOrdinal);
+                reused++;
+            }
+            else
+            {
+                vectors.Set(ordinal, encoder.Embed(EmbeddingText.Of(store.Passages[ordinal]), _options.MaxTokens));
+            }
+
+            writer.Append(vectors.CodesOf(ordinal), vectors.ScaleOf(ordinal));
             if ((ordinal + 1) % FlushEvery == 0)
             {
                 writer.Flush();
@@ -177,16 +214,35 @@ internal sealed partial class VectorSearch : IDisposable
             }
         }
 
+        PassageVectorKeys.Write(Path.Combine(indexPath, PassageVectorKeys.FileName), keys);
         writer.Complete();
-        LogEmbedded(total - done, (long)clock.Elapsed.TotalSeconds);
+        PassageVectorKeys.DeleteDonor(indexPath);
+        LogEmbedded(total - done - reused, reused, (long)clock.Elapsed.TotalSeconds);
         return vectors;
+    }
+
+    private static (PassageVectors? Donor, Dictionary<ulong, int> Ordinals) ReadDonor(string indexPath)
+    {
+        var ordinals = new Dictionary<ulong, int>();
+        if (PassageVectorKeys.TryRead(Path.Combine(indexPath, PassageVectorKeys.DonorKeysFileName)) is not { } keys
+            || PassageVectorFile.TryReadDonor(indexPath, keys.Length) is not { } donor)
+        {
+            return (null, ordinals);
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            ordinals.TryAdd(keys[i], i);
+        }
+
+        return (donor, ordinals);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedding {Remaining} of {Passages} passages in the background (up to {MaxTokens} tokens each); answers use BM25 alone until done")]
     private partial void LogEmbedding(int remaining, int passages, int maxTokens);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded {Passages} passages in {Seconds} s")]
-    private partial void LogEmbedded(int passages, long seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded {Passages} passages and took {Reused} unchanged ones from the previous index, in {Seconds} s")]
+    private partial void LogEmbedded(int passages, int reused, long seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another process on this machine is embedding the passages; waiting for its vectors")]
     private partial void LogWaiting();
@@ -196,6 +252,9 @@ internal sealed partial class VectorSearch : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The knowledge base has {Passages} passages, more than Answers:Vectors:MaxPassages ({Limit}); retrieval uses BM25 alone")]
     private partial void LogTooLarge(int passages, int limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The previous index's passage vectors could not be kept for reuse: {Reason}")]
+    private partial void LogNoDonor(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Passage vectors could not be computed or loaded; retrieval uses BM25 alone")]
     private partial void LogFailed(Exception exception);

@@ -164,6 +164,7 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
                 ?? throw new InvalidOperationException($"The index just built at '{path}' does not match the knowledge base.");
         }
 
+        _vectors?.AdoptDonor(_location.IndexDirectory, path);
         IndexDirectoryManager.RemoveStale(_location.IndexDirectory, keep: path);
         Report = new KnowledgeIndexReport(built, store!.DocumentCount, store.Passages.Count, loadTime, clock.Elapsed - loadTime, path);
         LogOpened(built ? "built" : "opened", store.DocumentCount, store.Passages.Count, (long)loadTime.TotalMilliseconds, (long)(clock.Elapsed - loadTime).TotalMilliseconds);

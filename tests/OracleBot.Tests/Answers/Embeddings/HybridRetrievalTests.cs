@@ -106,6 +106,42 @@ public sealed class HybridRetrievalTests : IDisposable
     }
 
     [Fact]
+    public async Task When_the_seeds_change_unchanged_passages_keep_their_vectors_and_only_new_ones_are_embedded()
+    {
+        string firstPath;
+        using (var first = Open(new VectorOptions()))
+        {
+            await first.EnsureVectorsSettledAsync(CancellationToken.None);
+            firstPath = first.Report!.IndexPath;
+        }
+
+        // Marks the stored vector of the first passage, so a copy can be told from a recomputation.
+        using (var file = File.OpenWrite(Path.Combine(firstPath, PassageVectorFile.FileName)))
+        {
+            file.Position = 52; // after the header
+            file.Write(Enumerable.Repeat((byte)1, PassageVectors.Dimensions).ToArray());
+        }
+
+        var seedFile = Path.Combine(_seeds, "test", "corpus.jsonl");
+        File.AppendAllText(seedFile, TestDocuments.Line("ref:migraine", "Migraine (Test)", "Migraine is a headache disorder with throbbing pain.") + "\n");
+        using var changed = Open(new VectorOptions());
+        await changed.EnsureVectorsSettledAsync(CancellationToken.None);
+        Assert.Equal(new VectorStatus(VectorState.Ready, 6, 6), changed.Vectors);
+        var path = changed.Report!.IndexPath;
+        Assert.NotEqual(firstPath, path);
+        Assert.False(Directory.Exists(firstPath));
+        Assert.False(File.Exists(Path.Combine(path, PassageVectorKeys.DonorVectorsFileName)));
+
+        var store = changed.Store;
+        var vectors = PassageVectorFile.TryRead(path, PassageVectorFile.Identity(store, new VectorOptions().MaxTokens), store.Passages.Count);
+        Assert.NotNull(vectors);
+        var marked = store.Passages.Single(p => p.Id == "ref:mi#p1").Ordinal;
+        Assert.All(vectors.CodesOf(marked).ToArray(), c => Assert.Equal(1, c));
+        var added = store.Passages.Single(p => p.Document.Id == "ref:migraine").Ordinal;
+        Assert.Contains(vectors.CodesOf(added).ToArray(), c => c != 1);
+    }
+
+    [Fact]
     public async Task A_knowledge_base_over_the_limit_stays_with_bm25()
     {
         using var index = Open(new VectorOptions { MaxPassages = 4 });
