@@ -15,8 +15,6 @@ namespace OracleBot.AnswerService;
 /// </summary>
 public sealed class AnswerApi
 {
-    public const int MaxQuestionChars = 2000;
-    public const int MaxContextTurns = 20;
     private const string ReadyTag = "ready";
 
     private AnswerApi()
@@ -92,10 +90,12 @@ public sealed class AnswerApi
         {
             null => "The body must be an answer request: {\"question\": \"…\", \"audience\": \"physician\", \"context\": []}.",
             { Question: null } or { Question.Length: 0 } => "The question is empty.",
-            { Question.Length: > MaxQuestionChars } => $"The question is longer than {MaxQuestionChars} characters.",
+            { Question.Length: > AnswerRequestLimits.MaxQuestionLength } =>
+                $"The question is longer than {AnswerRequestLimits.MaxQuestionLength} characters.",
             _ when !Audiences.All.Contains(request.Audience ?? string.Empty, StringComparer.OrdinalIgnoreCase) =>
                 $"The audience must be one of: {string.Join(", ", Audiences.All)}.",
-            _ when request.Context is { Count: > MaxContextTurns } => $"At most {MaxContextTurns} earlier turns are accepted.",
+            _ when request.Context is { Count: > AnswerRequestLimits.MaxContextTurns } =>
+                $"At most {AnswerRequestLimits.MaxContextTurns} earlier turns are accepted.",
             _ => null,
         };
         return detail is null ? null : TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid answer request");

@@ -29,7 +29,7 @@ public static class AnswerServiceCollectionExtensions
     public static IServiceCollection AddAnswerService(this IServiceCollection services)
     {
         services.AddOptions<AnswersOptions>()
-            .BindConfiguration(AnswersOptions.SectionName)
+            .BindConfiguration(AnswersOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .Validate(o => Enum.IsDefined(o.Mode), "Answers:Mode must be Embedded or Remote.")
             .Validate(o => o.Mode != AnswerMode.Remote || o.Remote.BaseAddress is { IsAbsoluteUri: true }, "Answers:Remote:BaseAddress must be an absolute URL when Answers:Mode is Remote.")
             .Validate(o => o.MaxStatements is >= 1 and <= 20, "Answers:MaxStatements must be between 1 and 20.")

@@ -93,9 +93,9 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
         return answer;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Answer composed from {Documents} retrieved documents with {Citations} citations in {Milliseconds:F2} ms")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Answer composed from {Documents} retrieved documents with {Citations} citations in {Milliseconds:F2} ms")]
     private partial void LogAnswered(int documents, int citations, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Answer served from the answer cache")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Answer served from the answer cache")]
     private partial void LogCacheHit();
 }

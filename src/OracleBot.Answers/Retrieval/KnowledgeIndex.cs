@@ -174,12 +174,12 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
         return index;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed document id {DocumentId} appears more than once; the first is kept")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Seed document id {DocumentId} appears more than once; the first is kept")]
     private partial void LogDuplicate(string documentId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Building the knowledge index for {Documents} documents ({Passages} passages)")]
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Building the knowledge index for {Documents} documents ({Passages} passages)")]
     private partial void LogBuilding(int documents, int passages);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge index {Action}: {Documents} documents, {Passages} passages; seeds loaded in {LoadMs} ms, index ready in {IndexMs} ms")]
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Knowledge index {Action}: {Documents} documents, {Passages} passages; seeds loaded in {LoadMs} ms, index ready in {IndexMs} ms")]
     private partial void LogOpened(string action, int documents, int passages, long loadMs, long indexMs);
 }

@@ -148,9 +148,9 @@ public sealed partial class AzureOpenAIAnswerWriter : IAnswerWriter
         return total > 0 && covered / total >= ExtractiveComposer.RelevantCoverage;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The model's answer was not used ({Reason}); the extractive answer is given instead")]
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The model's answer was not used ({Reason}); the extractive answer is given instead")]
     private partial void LogFallback(string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Grounding check kept {Kept} statements and dropped {Dropped}")]
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Debug, Message = "Grounding check kept {Kept} statements and dropped {Dropped}")]
     private partial void LogGrounded(int kept, int dropped);
 }

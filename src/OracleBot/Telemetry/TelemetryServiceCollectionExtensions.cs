@@ -20,7 +20,7 @@ public static class TelemetryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBotTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true).ValidateOnStart();
 
         Decorate<IAnswerService>(services, (inner, _) => new TracedAnswerService(inner));
         Decorate<IConnectorClient>(services, (inner, _) => new TracedConnectorClient(inner));
