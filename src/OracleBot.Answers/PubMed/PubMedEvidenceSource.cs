@@ -1,0 +1,27 @@
+using OracleBot.Answers.Retrieval;
+
+namespace OracleBot.Answers.PubMed;
+
+/// <summary>
+/// PubMed as a second retrieval source of the embedded engine: searched from the standalone retrieval query
+/// (never the raw message), and its records ranked into the local result by the library's ranker.
+/// </summary>
+public sealed class PubMedEvidenceSource(PubMedSearcher searcher, KnowledgeIndex index)
+{
+    /// <summary>Said on the answer when PubMed's results did not arrive in time or PubMed failed.</summary>
+    public const string MissedNotice = "PubMed could not be searched this time; this answer draws on the local library only.";
+
+    private readonly LibraryVocabulary _vocabulary = new(index);
+
+    /// <summary>Starts the search; await it after the local retrieval, which it runs beside.</summary>
+    public Task<PubMedEvidenceResult> SearchAsync(RetrievalQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var text = string.IsNullOrWhiteSpace(query.Context) ? query.Question : query.Question + "\n" + query.Context;
+        return searcher.SearchAsync(text, _vocabulary, cancellationToken);
+    }
+
+    /// <summary>The local result with the records ranked in.</summary>
+    public RetrievalResult Merge(RetrievalResult local, PubMedEvidenceResult found, int top) =>
+        found.Records.Count == 0 ? local : index.WithExternal(local, [.. found.Records.Select(PubMedDocuments.ToDocument)], top);
+}
