@@ -19,10 +19,17 @@ internal sealed class LibraryVocabulary(KnowledgeIndex index) : IPubMedVocabular
 
     public bool Knows(string word) => MedicalTextAnalyzer.Terms(index.Analyzer, word, 8).Exists(index.Impacts.Contains);
 
-    public bool IsMeshHeading(string phrase)
+    public string? Stem(string word)
     {
-        var meshes = _meshes ??= new HashSet<string>(
-            index.Store.Documents.SelectMany(d => d.Meshes).Select(m => m.ToLowerInvariant()), StringComparer.Ordinal);
-        return meshes.Contains(phrase);
+        var terms = MedicalTextAnalyzer.Terms(index.Analyzer, word, 2);
+        return terms.Count == 1 && terms[0].Length < word.Length && word.StartsWith(terms[0], StringComparison.OrdinalIgnoreCase) ? terms[0] : null;
     }
+
+    public bool IsMeshHeading(string phrase) => Meshes().Contains(phrase);
+
+    /// <summary>Reads the MeSH headings once, ahead of the first question.</summary>
+    public void Prepare() => Meshes();
+
+    private HashSet<string> Meshes() => _meshes ??= new HashSet<string>(
+        index.Store.Documents.SelectMany(d => d.Meshes).Select(m => m.ToLowerInvariant()), StringComparer.Ordinal);
 }

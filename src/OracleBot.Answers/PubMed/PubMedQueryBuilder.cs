@@ -27,6 +27,9 @@ public interface IPubMedVocabulary
 
     /// <summary>True when <paramref name="phrase"/> (lower case) is a MeSH heading the library's records carry.</summary>
     bool IsMeshHeading(string phrase);
+
+    /// <summary>The word's stem when it is a shorter prefix of the word ("ventilated" → "ventil"), else null.</summary>
+    string? Stem(string word);
 }
 
 /// <summary>
@@ -34,7 +37,7 @@ public interface IPubMedVocabulary
 /// Only topic terms leave: patient identifiers are removed by <see cref="PatientIdentifiers"/> first, then only
 /// words survive — no numbers of four or more digits, no stop words, no capitalised word the library does not
 /// know (names are capitalised; drug and disease names the library knows are kept) and nothing after a title
-/// such as "Mrs". The rarest few terms are searched in titles and abstracts (<c>[tiab]</c>), a phrase that is
+/// such as "Mrs". The rarest few terms are searched in titles and abstracts (<c>[tiab]</c>, truncated to their stem), a phrase that is
 /// a MeSH heading also as <c>[mh]</c>, in four searches: guidelines, systematic reviews and meta-analyses,
 /// randomized trials (those three limited to recent years) and best match overall; all limited to humans and
 /// excluding retracted publications.
@@ -42,10 +45,23 @@ public interface IPubMedVocabulary
 public static partial class PubMedQueryBuilder
 {
     /// <summary>Terms ANDed in one search: more finds nothing in PubMed, fewer finds everything.</summary>
-    public const int MaxTerms = 4;
+    public const int MaxTerms = 3;
 
     private const int MaxInputChars = 2000;
     private const int MaxMeshWords = 3;
+    private const int MinStem = 4;
+
+    // Words a question asks with rather than words naming its topic ("is it safe?", "still necessary?"): ANDed
+    // into a search they only lose the records that answer it.
+    private static readonly HashSet<string> AskingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "able", "accurate", "always", "among", "appropriate", "associated", "association", "benefit", "beneficial", "best",
+        "better", "compared", "concern", "consequence", "correlation", "dangerous", "data", "difference", "differences",
+        "effect", "effective", "effects", "efficacious", "efficacy", "equal", "evidence", "good", "help", "impact",
+        "important", "improve", "improvement", "increase", "increased", "influence", "necessary", "need", "new",
+        "often", "outcome", "outcomes", "patient", "patients", "people", "possible", "potential", "really",
+        "relevant", "reliable", "result", "results", "role", "safe", "still", "study", "useful", "value", "versus", "worse",
+    };
 
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase) { "mr", "mrs", "ms", "miss", "mx", "dr", "master" };
 
@@ -67,7 +83,7 @@ public static partial class PubMedQueryBuilder
                 continue;
             }
 
-            if (vocabulary.Idf(word) is not { } idf)
+            if (AskingWords.Contains(word) || vocabulary.Idf(word) is not { } idf)
             {
                 continue; // a stop word
             }
@@ -122,7 +138,7 @@ public static partial class PubMedQueryBuilder
                 var phrase = string.Join(' ', terms.Skip(i).Take(n)).ToLowerInvariant();
                 if (vocabulary.IsMeshHeading(phrase))
                 {
-                    var words = string.Join(" AND ", terms.Skip(i).Take(n).Select(t => t + "[tiab]"));
+                    var words = string.Join(" AND ", terms.Skip(i).Take(n).Select(t => Words(t, vocabulary)));
                     parts.Add($"(\"{phrase}\"[mh] OR {(n == 1 ? words : "(" + words + ")")})");
                     taken = n;
                 }
@@ -130,7 +146,7 @@ public static partial class PubMedQueryBuilder
 
             if (taken == 0)
             {
-                parts.Add(terms[i] + "[tiab]");
+                parts.Add(Words(terms[i], vocabulary));
                 taken = 1;
             }
 
@@ -145,6 +161,11 @@ public static partial class PubMedQueryBuilder
 
         return parts.Count == 1 ? topic.ToString() : "(" + topic + ")";
     }
+
+    // PubMed does not stem field-tagged words; a truncated stem finds "ventilation" for "ventilated". PubMed needs
+    // at least four letters before the asterisk.
+    private static string Words(string term, IPubMedVocabulary vocabulary) =>
+        !IsAbbreviation(term) && vocabulary.Stem(term) is { Length: >= MinStem } stem ? stem + "*[tiab]" : term + "[tiab]";
 
     private static bool IsAbbreviation(string word) => word.Length >= 2 && word.Count(char.IsUpper) >= 2;
 

@@ -13,8 +13,11 @@ namespace OracleBot.Answers.Retrieval;
 /// </summary>
 public sealed partial class KnowledgeIndex
 {
-    private const int LengthSample = 2000;
+    private const int LengthSample = 400;
     private FieldLengths? _lengths;
+
+    /// <summary>Measures the collection statistics external ranking needs, so the first question does not wait for it.</summary>
+    public void PrepareExternalRanking() => _lengths ??= FieldLengths.Measure(Store, _analyzer, LengthSample);
 
     /// <summary><paramref name="local"/> with <paramref name="external"/> documents ranked in, best <paramref name="top"/> kept.</summary>
     public RetrievalResult WithExternal(RetrievalResult local, IReadOnlyList<KnowledgeDocument> external, int top)

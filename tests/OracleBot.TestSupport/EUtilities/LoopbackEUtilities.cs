@@ -27,18 +27,23 @@ public sealed class LoopbackEUtilities : IAsyncDisposable
     private EUtilitiesFault _fault = EUtilitiesFault.None;
     private int _faultsLeft = -1;
 
-    private LoopbackEUtilities(IReadOnlyList<TestRecord> records)
+    private LoopbackEUtilities(IReadOnlyList<TestRecord> records, IReadOnlySet<string>? retractedAfterIndexing)
     {
-        _records = [.. records.Select(r => new TermQuery.Indexed(r))];
+        // PubMed's search index can lag a retraction: such a record is still found by a search that excludes
+        // retracted publications, while efetch already types it "Retracted Publication".
+        _records = [.. records.Select(r => retractedAfterIndexing?.Contains(r.Pmid) == true
+            ? new TermQuery.Indexed(r, [.. r.PublicationTypes.Where(t => t != "Retracted Publication")])
+            : new TermQuery.Indexed(r))];
         _byPmid = records.ToDictionary(r => r.Pmid, StringComparer.Ordinal);
     }
 
     /// <summary>The address to configure as <c>Answers:PubMed:BaseAddress</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<LoopbackEUtilities> StartAsync(IReadOnlyList<TestRecord> records)
+    /// <param name="retractedAfterIndexing">PMIDs whose retraction efetch shows but esearch does not yet know.</param>
+    public static async Task<LoopbackEUtilities> StartAsync(IReadOnlyList<TestRecord> records, IReadOnlySet<string>? retractedAfterIndexing = null)
     {
-        var server = new LoopbackEUtilities(records);
+        var server = new LoopbackEUtilities(records, retractedAfterIndexing);
         var (app, address) = await LoopbackServer.StartAsync(a =>
         {
             a.MapGet("/entrez/eutils/esearch.fcgi", server.ESearchAsync);

@@ -37,9 +37,12 @@ public sealed class TermQuery
             .Sum(t => Occurrences(record.Text, t.Text.ToLowerInvariant()));
 
     /// <summary>A record with its searchable text prepared once.</summary>
-    public sealed class Indexed(TestRecord record)
+    /// <param name="searchedTypes">The publication types a search sees, when they differ from the record's.</param>
+    public sealed class Indexed(TestRecord record, IReadOnlyList<string>? searchedTypes = null)
     {
         public TestRecord Record { get; } = record;
+
+        public IReadOnlyList<string> SearchedTypes { get; } = searchedTypes ?? record.PublicationTypes;
 
         public string Text { get; } = " " + (record.Title + " " + record.AbstractText).ToLowerInvariant() + " ";
 
@@ -112,7 +115,7 @@ public sealed class TermQuery
             case "mh" or "mesh" or "majr":
                 return r => r.Record.Meshes.Any(m => m.Equals(text, StringComparison.OrdinalIgnoreCase));
             case "pt":
-                return r => r.Record.PublicationTypes.Any(t => t.Equals(text, StringComparison.OrdinalIgnoreCase));
+                return r => r.SearchedTypes.Any(t => t.Equals(text, StringComparison.OrdinalIgnoreCase));
             case "dp":
                 var range = text.Split(':');
                 var from = int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture);

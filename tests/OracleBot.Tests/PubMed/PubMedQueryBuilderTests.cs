@@ -10,7 +10,7 @@ public sealed class PubMedQueryBuilderTests
         var terms = PubMedQueryBuilder.TopicTerms(
             "Mrs Quibbleworth, DOB 03/14/1962, MRN 48213377, phone 020 7946 0958, jq@example.org: is apixaban safe in atrial fibrillation with renal failure?",
             new Vocabulary());
-        Assert.Equal(["apixaban", "atrial", "fibrillation", "renal"], terms);
+        Assert.Equal(["apixaban", "atrial", "fibrillation"], terms);
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class PubMedQueryBuilderTests
     {
         var terms = PubMedQueryBuilder.TopicTerms("What is the best treatment for community-acquired pneumonia in elderly adults with COPD?", new Vocabulary());
         Assert.Equal(PubMedQueryBuilder.MaxTerms, terms.Count);
-        Assert.Equal(["community-acquired", "pneumonia", "elderly", "COPD"], terms);
+        Assert.Equal(["community-acquired", "pneumonia", "COPD"], terms);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class PubMedQueryBuilderTests
     {
         var searches = PubMedQueryBuilder.Build("How is atrial fibrillation anticoagulated?", new Vocabulary(), recentYears: 10, today: 2026);
         Assert.Equal([PubMedSearchKind.Guideline, PubMedSearchKind.Review, PubMedSearchKind.Trial, PubMedSearchKind.BestMatch], searches.Select(s => s.Kind));
-        const string topic = "((\"atrial fibrillation\"[mh] OR (atrial[tiab] AND fibrillation[tiab])) AND anticoagulated[tiab]) AND humans[mh] NOT \"retracted publication\"[pt]";
+        const string topic = "((\"atrial fibrillation\"[mh] OR (atrial[tiab] AND fibrillation[tiab])) AND anticoagul*[tiab]) AND humans[mh] NOT \"retracted publication\"[pt]";
         Assert.Equal(topic + " AND (\"practice guideline\"[pt] OR \"guideline\"[pt]) AND 2017:2026[dp]", searches[0].Term);
         Assert.Equal(topic + " AND (\"systematic review\"[pt] OR \"meta-analysis\"[pt]) AND 2017:2026[dp]", searches[1].Term);
         Assert.Equal(topic + " AND \"randomized controlled trial\"[pt] AND 2017:2026[dp]", searches[2].Term);
@@ -59,5 +59,7 @@ public sealed class PubMedQueryBuilderTests
         public bool Knows(string word) => Rarity.ContainsKey(word);
 
         public bool IsMeshHeading(string phrase) => phrase == "atrial fibrillation";
+
+        public string? Stem(string word) => word == "anticoagulated" ? "anticoagul" : null;
     }
 }
