@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OracleBot.Answers.Contract;
 using OracleBot.Answers.Conversation;
 using OracleBot.Answers.Embeddings;
+using OracleBot.Answers.PubMed;
 using OracleBot.Answers.Remote;
 using OracleBot.Answers.Retrieval;
 using OracleBot.Answers.Writing;
@@ -72,7 +73,9 @@ public static class AnswerServiceCollectionExtensions
             sp.GetRequiredService<ILogger<EmbeddedAnswerService>>(),
             AzureChat.Writer(sp),
             sp.GetRequiredService<IQueryRewriter>(),
-            sp.GetRequiredService<AnswerCache>()));
+            sp.GetRequiredService<AnswerCache>(),
+            sp.PubMedSourceIfEnabled()));
+        services.AddPubMedSearch();
         services.AddHostedService<KnowledgeIndexWarmup>();
         return services;
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OracleBot.Answers.Composition;
 using OracleBot.Answers.Contract;
 using OracleBot.Answers.Conversation;
+using OracleBot.Answers.PubMed;
 using OracleBot.Answers.Retrieval;
 using OracleBot.Answers.Writing;
 
@@ -24,6 +25,7 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
     private readonly IAnswerWriter? _writer;
     private readonly IQueryRewriter _rewriter;
     private readonly AnswerCache _cache;
+    private readonly PubMedEvidenceSource? _pubmed;
     private ExtractiveComposer? _composer;
 
     public EmbeddedAnswerService(KnowledgeIndex index, IOptions<AnswersOptions> options, ILogger<EmbeddedAnswerService> logger)
@@ -37,7 +39,8 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
         ILogger<EmbeddedAnswerService> logger,
         IAnswerWriter? writer,
         IQueryRewriter? rewriter,
-        AnswerCache? cache)
+        AnswerCache? cache,
+        PubMedEvidenceSource? pubmed = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _index = index;
@@ -46,6 +49,7 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
         _writer = writer;
         _rewriter = rewriter ?? new CarryOverQueryRewriter(index, _options.ShortQuestionWords);
         _cache = cache ?? new AnswerCache(_options.AnswerCacheSize);
+        _pubmed = pubmed;
     }
 
     /// <summary>The answer cache (hit and miss counts are reported by benchmarks and metrics).</summary>
@@ -80,7 +84,16 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
 
         var started = Stopwatch.GetTimestamp();
         var query = await _rewriter.RewriteAsync(request, cancellationToken).ConfigureAwait(false);
+        var pubmed = _pubmed?.SearchAsync(query, cancellationToken);
         var retrieval = _index.Retrieve(query, _options.TopDocuments);
+        var pubmedMissed = false;
+        if (pubmed is not null)
+        {
+            var found = await pubmed.ConfigureAwait(false);
+            retrieval = _pubmed!.Merge(retrieval, found, _options.TopDocuments);
+            pubmedMissed = found.Missed;
+        }
+
         _composer ??= new ExtractiveComposer(_index.Analyzer, _index.Store, _options.MaxStatements);
         var answer = _composer.Compose(Guid.NewGuid().ToString("N"), request.Question, retrieval, request.Audience);
         if (_writer is not null && !answer.IsEmpty)
@@ -88,7 +101,16 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
             answer = await _writer.WriteAsync(request, retrieval, answer, partialText, cancellationToken).ConfigureAwait(false) ?? answer;
         }
 
-        _cache.Add(key, answer);
+        if (pubmedMissed)
+        {
+            // Not cached: the next time the question is asked PubMed may answer.
+            answer = answer with { Notices = [.. answer.Notices, PubMedEvidenceSource.MissedNotice] };
+        }
+        else
+        {
+            _cache.Add(key, answer);
+        }
+
         LogAnswered(retrieval.Documents.Count, answer.Citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answer;
     }

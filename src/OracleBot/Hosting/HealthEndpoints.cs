@@ -17,7 +17,8 @@ public static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ReadyTag])
             .AddCheck<ConversationStoreHealthCheck>("conversation-store", tags: [ReadyTag])
-            .AddCheck<AnswerServiceHealthCheck>("answer-service", tags: [ReadyTag]);
+            .AddCheck<AnswerServiceHealthCheck>("answer-service", tags: [ReadyTag])
+            .AddCheck<PubMedHealthCheck>("pubmed", tags: [ReadyTag]);
         return services;
     }
 
