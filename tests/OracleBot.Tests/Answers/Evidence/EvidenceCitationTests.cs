@@ -81,8 +81,8 @@ public sealed class EvidenceCitationTests : IDisposable
     [InlineData(Audiences.Student, new[] { DocumentKind.Reference, DocumentKind.Guideline, DocumentKind.Summary, DocumentKind.Research })]
     public void Sections_follow_the_readers_order_and_cover_every_kind(string audience, DocumentKind[] expected)
     {
-        Assert.Equal(expected, ExtractiveComposer.SectionOrderFor(audience));
-        Assert.Equal(Enum.GetValues<DocumentKind>().Order(), ExtractiveComposer.SectionOrderFor(audience).Order());
+        Assert.Equal(expected, ExtractiveComposer.SectionOrderFor(Audiences.Parse(audience)));
+        Assert.Equal(Enum.GetValues<DocumentKind>().Order(), ExtractiveComposer.SectionOrderFor(Audiences.Parse(audience)).Order());
     }
 
 
