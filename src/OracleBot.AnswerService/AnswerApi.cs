@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OracleBot.Answers;
 using OracleBot.Answers.Contract;
 using OracleBot.Answers.Retrieval;
+using OracleBot.ServiceDefaults;
 
 namespace OracleBot.AnswerService;
 
@@ -15,7 +15,6 @@ namespace OracleBot.AnswerService;
 /// </summary>
 public sealed class AnswerApi
 {
-    private const string ReadyTag = "ready";
 
     private AnswerApi()
     {
@@ -35,14 +34,14 @@ public sealed class AnswerApi
         builder.Services.AddAnswerService();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AnswerJson.Default));
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("knowledge-index", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("knowledge-index", tags: [ServiceHealth.ReadyTag]);
+        builder.Services.AddServiceTelemetry(builder.Configuration, "oraclebot-answers", [], [AnswerCache.MeterName]);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapPost("/v1/answers", AnswerAsync);
         app.MapPost("/v1/answers/stream", StreamAsync);
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapServiceHealth();
         app.MapGet("/openapi.json", () => Results.File(Path.Combine(AppContext.BaseDirectory, "openapi.json"), "application/json"));
         return app;
     }

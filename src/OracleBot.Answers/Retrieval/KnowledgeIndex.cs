@@ -154,12 +154,13 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
             store = KnowledgeStore.Create(SeedReader.ReadParallel(files), id => LogDuplicate(id));
             loadTime = clock.Elapsed;
             LogBuilding(store.DocumentCount, store.Passages.Count);
+            // Built only if this instance wrote it: another may have finished the same index while this one waited its turn.
             path = IndexDirectoryManager.BuildAtomically(_location.IndexDirectory, fingerprint, dir =>
             {
                 PassageIndexWriter.Write(dir, store, _analyzer);
                 StoreSnapshot.Write(dir, store);
+                built = true;
             });
-            built = true;
             index = OpenedIndex.TryOpen(path, store)
                 ?? throw new InvalidOperationException($"The index just built at '{path}' does not match the knowledge base.");
         }

@@ -229,13 +229,14 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
     public async IAsyncEnumerable<FeedbackRecord> ReadFeedbackAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Read in pages so the lock is never held across the consumer's awaits.
+        long afterAt = long.MinValue;
         long after = 0;
         while (true)
         {
             var page = new List<(long Id, FeedbackRecord Record)>(256);
             lock (_gate)
             {
-                using var reader = _sql.FeedbackPage.Bind(0, after).Read();
+                using var reader = _sql.FeedbackPage.Bind(0, afterAt).Bind(1, after).Read();
                 while (reader.Read())
                 {
                     page.Add((reader.GetInt64(0), new FeedbackRecord(
@@ -259,6 +260,7 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
             }
 
             after = page[^1].Id;
+            afterAt = page[^1].Record.At.ToUnixTimeMilliseconds();
             await Task.Yield();
         }
     }
