@@ -12,6 +12,7 @@ COPY src/OracleBot/OracleBot.csproj src/OracleBot/
 COPY src/OracleBot.Protocol/OracleBot.Protocol.csproj src/OracleBot.Protocol/
 COPY src/OracleBot.Answers/OracleBot.Answers.csproj src/OracleBot.Answers/
 COPY src/OracleBot.Cards/OracleBot.Cards.csproj src/OracleBot.Cards/
+COPY src/OracleBot.ServiceDefaults/OracleBot.ServiceDefaults.csproj src/OracleBot.ServiceDefaults/
 RUN dotnet restore src/OracleBot/OracleBot.csproj
 
 COPY src/ src/

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OracleBot.Answers.Contract;
 using OracleBot.Answers.Conversation;
 using OracleBot.Answers.Embeddings;
+using OracleBot.Answers.PubMed;
 using OracleBot.Answers.Remote;
 using OracleBot.Answers.Retrieval;
 using OracleBot.Answers.Writing;
@@ -29,7 +30,7 @@ public static class AnswerServiceCollectionExtensions
     public static IServiceCollection AddAnswerService(this IServiceCollection services)
     {
         services.AddOptions<AnswersOptions>()
-            .BindConfiguration(AnswersOptions.SectionName)
+            .BindConfiguration(AnswersOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .Validate(o => Enum.IsDefined(o.Mode), "Answers:Mode must be Embedded or Remote.")
             .Validate(o => o.Mode != AnswerMode.Remote || o.Remote.BaseAddress is { IsAbsoluteUri: true }, "Answers:Remote:BaseAddress must be an absolute URL when Answers:Mode is Remote.")
             .Validate(o => o.MaxStatements is >= 1 and <= 20, "Answers:MaxStatements must be between 1 and 20.")
@@ -72,7 +73,9 @@ public static class AnswerServiceCollectionExtensions
             sp.GetRequiredService<ILogger<EmbeddedAnswerService>>(),
             AzureChat.Writer(sp),
             sp.GetRequiredService<IQueryRewriter>(),
-            sp.GetRequiredService<AnswerCache>()));
+            sp.GetRequiredService<AnswerCache>(),
+            sp.PubMedSourceIfEnabled()));
+        services.AddPubMedSearch();
         services.AddHostedService<KnowledgeIndexWarmup>();
         return services;
     }

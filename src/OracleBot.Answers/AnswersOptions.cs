@@ -48,4 +48,7 @@ public sealed class AnswersOptions
 
     /// <summary>Azure OpenAI for writing answers; unset endpoint = extractive answers only.</summary>
     public AzureOpenAIOptions AzureOpenAI { get; set; } = new();
+
+    /// <summary>Live PubMed search beside the local library; off unless enabled.</summary>
+    public PubMed.PubMedOptions PubMed { get; set; } = new();
 }

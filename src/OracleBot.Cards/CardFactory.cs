@@ -115,6 +115,6 @@ public sealed partial class CardFactory
         ["disclaimer"] = Disclaimer,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answer card trimmed from {OriginalBytes} to {Bytes} bytes (budget {MaxBytes})")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Answer card trimmed from {OriginalBytes} to {Bytes} bytes (budget {MaxBytes})")]
     private partial void LogTrimmed(int originalBytes, int bytes, int maxBytes);
 }

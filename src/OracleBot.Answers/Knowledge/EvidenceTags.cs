@@ -11,14 +11,14 @@ public static partial class EvidenceTags
 {
     // "[Level of evidence C2]", "[Level of evidence: II]", "[Level of evidence B1 based on PFS, as noted above]";
     // a few tags in the source lost their closing bracket, and end at the line or word instead.
-    [GeneratedRegex(@"\[Level of evidence:?[ \t]*(?<level>[0-9A-Za-z]{1,8})(?:[^\]\n]{0,80}\]|(?=[\s.,;)]|$))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\[Level of evidence:?[ \t]*(?<level>[0-9A-Za-z]{1,8})(?:[^\]\n]{0,80}\]|(?=[\s.,;)]|$))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Tag();
 
     /// <summary>The text without its tags, and where each tag stood in the text returned.</summary>
     public static (string Text, IReadOnlyList<EvidenceMark> Marks) Strip(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!text.Contains("[Level of evidence", StringComparison.Ordinal))
+        if (!text.Contains("[Level of evidence", StringComparison.OrdinalIgnoreCase))
         {
             return (text, []);
         }

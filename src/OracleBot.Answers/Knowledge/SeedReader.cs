@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OracleBot.Answers.Contract;
+using OracleBot.Answers.Text;
 
 namespace OracleBot.Answers.Knowledge;
 
@@ -96,7 +97,8 @@ public static class SeedReader
             : url;
 
         // Evidence-level tags are metadata, not text: a quoted sentence must never carry them.
-        var (text, marks) = EvidenceTags.Strip(record.Text.Trim());
+        var raw = record.Text.Trim();
+        var (text, marks) = EvidenceTags.Strip(MarkdownText.IsMarkdown(raw) ? MarkdownText.Normalise(raw) : raw);
         var conclusion = record.Conclusion?.Trim();
         string body;
         int? conclusionStart = null;

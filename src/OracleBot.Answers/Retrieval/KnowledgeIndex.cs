@@ -154,12 +154,13 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
             store = KnowledgeStore.Create(SeedReader.ReadParallel(files), id => LogDuplicate(id));
             loadTime = clock.Elapsed;
             LogBuilding(store.DocumentCount, store.Passages.Count);
+            // Built only if this instance wrote it: another may have finished the same index while this one waited its turn.
             path = IndexDirectoryManager.BuildAtomically(_location.IndexDirectory, fingerprint, dir =>
             {
                 PassageIndexWriter.Write(dir, store, _analyzer);
                 StoreSnapshot.Write(dir, store);
+                built = true;
             });
-            built = true;
             index = OpenedIndex.TryOpen(path, store)
                 ?? throw new InvalidOperationException($"The index just built at '{path}' does not match the knowledge base.");
         }
@@ -174,12 +175,12 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
         return index;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed document id {DocumentId} appears more than once; the first is kept")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Seed document id {DocumentId} appears more than once; the first is kept")]
     private partial void LogDuplicate(string documentId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Building the knowledge index for {Documents} documents ({Passages} passages)")]
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Building the knowledge index for {Documents} documents ({Passages} passages)")]
     private partial void LogBuilding(int documents, int passages);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge index {Action}: {Documents} documents, {Passages} passages; seeds loaded in {LoadMs} ms, index ready in {IndexMs} ms")]
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Knowledge index {Action}: {Documents} documents, {Passages} passages; seeds loaded in {LoadMs} ms, index ready in {IndexMs} ms")]
     private partial void LogOpened(string action, int documents, int passages, long loadMs, long indexMs);
 }

@@ -18,7 +18,7 @@ namespace OracleBot.Cli;
 /// </summary>
 internal sealed class EvalVerb : ICliVerb
 {
-    private const string Usage = "usage: oraclebot eval --corpus FILE|DIR [FILE|DIR …] --questions FILE [--qrels FILE] [--out FILE] [--index DIR]";
+    private const string Usage = "usage: oraclebot eval --corpus FILE|DIR [FILE|DIR …] --questions FILE [--qrels FILE] [--out FILE] [--index DIR] [--explain FILE]";
 
     public string Name => "eval";
 
@@ -90,6 +90,12 @@ internal sealed class EvalVerb : ICliVerb
                 .Append(AnswerReport.Summary(answers))
                 .AppendLine(CultureInfo.InvariantCulture, $"per question {Path.GetFullPath(output)}")
                 .AppendLine(CultureInfo.InvariantCulture, $"per answer   {Path.GetFullPath(answersOutput)}");
+            if (args.One("explain") is { } explainPath)
+            {
+                await ExplainAsync(index, questions, explainPath, cancellationToken);
+                text.AppendLine(CultureInfo.InvariantCulture, $"explained    {Path.GetFullPath(explainPath)}");
+            }
+
             await Console.Out.WriteAsync(text.ToString());
             return 0;
         }
@@ -109,7 +115,25 @@ internal sealed class EvalVerb : ICliVerb
         _ => null,
     };
 
-    private static string? SectionOf(KnowledgeIndex index, string passageId) => index.Store.FindPassage(passageId)?.Heading;
+    // How the composer read each question and judged its passages: for working out why an answer went wrong.
+    private static async Task ExplainAsync(KnowledgeIndex index, IReadOnlyList<EvalQuestion> questions, string path, CancellationToken cancellationToken)
+    {
+        var composer = new Answers.Composition.ExtractiveComposer(index.Analyzer, index.Store, 8);
+        var rewriter = new Answers.Conversation.CarryOverQueryRewriter(index);
+        var lines = new List<string>();
+        foreach (var question in questions)
+        {
+            var request = new Answers.Contract.AnswerRequest(question.Question, Context: [.. question.Context.Select(c => new Answers.Contract.PriorTurn(c, string.Empty, []))]);
+            var query = rewriter.Rewrite(request);
+            lines.Add($"{question.Id}\t{question.Question}\t(gold {string.Join(',', question.Relevant.Keys)}; query context: {query.Context})");
+            lines.AddRange(composer.Explain(question.Question, index.Retrieve(query, 8), query.Context is null ? null : $"{query.Question} {query.Context}"));
+        }
+
+        await File.WriteAllLinesAsync(path, lines, cancellationToken);
+    }
+
+    private static string? SectionOf(KnowledgeIndex index, string passageId) =>
+        index.Store.FindPassage(passageId) is { } passage ? Answers.Composition.SectionPath.Of(passage) : null;
 
     // The index fingerprint names files relative to one folder; the deepest folder holding them all keeps names distinct.
     private static string CommonFolder(IReadOnlyList<string> files)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OracleBot.Answers.Contract;
+using OracleBot.Answers.Privacy;
 using OracleBot.Conversations;
 
 namespace OracleBot.Security;
@@ -32,6 +33,6 @@ internal sealed partial class PatientDataGuard(IOptions<PrivacyOptions> privacy,
     /// <summary>The question as the thread may remember it for follow-up context.</summary>
     public string ForThread(string question) => privacy.Value.StoreQuestions ? question : PatientIdentifiers.Redact(question);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A question looked like it contained patient identifiers ({Kinds}); the card reminds the user")]
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "A question looked like it contained patient identifiers ({Kinds}); the card reminds the user")]
     private partial void LogIdentifiersSeen(PatientIdentifierKinds kinds);
 }

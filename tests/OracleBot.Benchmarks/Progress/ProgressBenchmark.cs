@@ -43,6 +43,9 @@ internal sealed class ProgressBenchmark : IBenchmark
 
         // The load is one synthetic tenant; the per-tenant and per-user limits would shed most of it.
         info.Environment["Bot__RateLimits__Enabled"] = "false";
+
+        // Unsigned loopback traffic, outside the Development environment: anonymous access has to be said.
+        info.Environment["Bot__AllowUnauthenticated"] = "true";
         using var bot = Process.Start(info)!;
         var meter = new ProcessMeter(bot.Id);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };

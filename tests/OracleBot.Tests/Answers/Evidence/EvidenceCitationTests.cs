@@ -45,7 +45,7 @@ public sealed class EvidenceCitationTests : IDisposable
     [Fact]
     public void A_summary_citation_names_the_level_of_each_quoted_statement_and_the_last_update()
     {
-        var store = Store(Pdq("Surgery is the main treatment.[Level of evidence C1] Other options exist. Liver resection may prolong survival.[Level of evidence: 3iiiA]"));
+        var store = Store(EvidenceSeedLines.Summary("Surgery is the main treatment.[Level of evidence C1] Other options exist. Liver resection may prolong survival.[Level of evidence: 3iiiA]"));
         var passage = store.Passages[0];
         var numbering = new CitationNumbering();
 
@@ -64,7 +64,7 @@ public sealed class EvidenceCitationTests : IDisposable
     [Fact]
     public void A_statement_the_source_does_not_rate_gets_no_level()
     {
-        var store = Store(Pdq("Surgery is the main treatment.[Level of evidence C1] Other options exist for some patients."));
+        var store = Store(EvidenceSeedLines.Summary("Surgery is the main treatment.[Level of evidence C1] Other options exist for some patients."));
         var passage = store.Passages[0];
         var numbering = new CitationNumbering();
 
@@ -81,15 +81,10 @@ public sealed class EvidenceCitationTests : IDisposable
     [InlineData(Audiences.Student, new[] { DocumentKind.Reference, DocumentKind.Guideline, DocumentKind.Summary, DocumentKind.Research })]
     public void Sections_follow_the_readers_order_and_cover_every_kind(string audience, DocumentKind[] expected)
     {
-        Assert.Equal(expected, ExtractiveComposer.SectionOrderFor(audience));
-        Assert.Equal(Enum.GetValues<DocumentKind>().Order(), ExtractiveComposer.SectionOrderFor(audience).Order());
+        Assert.Equal(expected, ExtractiveComposer.SectionOrderFor(Audiences.Parse(audience)));
+        Assert.Equal(Enum.GetValues<DocumentKind>().Order(), ExtractiveComposer.SectionOrderFor(Audiences.Parse(audience)).Order());
     }
 
-    private static string Pdq(string text) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
-    {
-        ["id"] = "pdq:test", ["title"] = "Test (PDQ®)–Health Professional Version", ["text"] = text, ["kind"] = "summary",
-        ["updated"] = "2025-05-12", ["year"] = 2025, ["source"] = "NCI PDQ®", ["url"] = "https://example.org/pdq", ["license"] = "Test",
-    });
 
     public void Dispose() => _temp.Dispose();
 }

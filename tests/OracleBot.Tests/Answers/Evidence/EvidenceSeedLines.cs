@@ -34,6 +34,13 @@ internal static class EvidenceSeedLines
         ["source"] = "NCI PDQ® (National Cancer Institute)", ["url"] = "https://example.org/pdq/pnet",
     });
 
+    /// <summary>A PDQ-like summary of the given text, last updated 2025-05-12.</summary>
+    public static string Summary(string text) => Line(new()
+    {
+        ["id"] = "pdq:test", ["title"] = "Test (PDQ®)–Health Professional Version", ["text"] = text, ["kind"] = "summary",
+        ["updated"] = "2025-05-12", ["year"] = 2025, ["source"] = "NCI PDQ®", ["url"] = "https://example.org/pdq",
+    });
+
     private static string Line(Dictionary<string, object?> fields)
     {
         fields.TryAdd("license", "Test licence");
