@@ -45,7 +45,6 @@ internal sealed class SentenceEncoder : IDisposable
 
         // ONNX Runtime keeps its own copy of the weights: the 90 MB read from the package would otherwise sit
         // in the large-object heap until some later full collection, a fifth of the bot's memory budget.
-        model = [];
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
         _outputName = _session.OutputMetadata.Keys.First();
         _takesTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");

@@ -22,7 +22,7 @@ internal static class RepositoryPaths
 
     /// <summary>
     /// Bots over the shared index run with BM25 alone (<c>Answers:Vectors:Enabled</c>): embedding every seed
-    /// passage takes many CPU-minutes. Vectors are tested on a small corpus of their own (<c>Answers/HybridRetrievalTests</c>).
+    /// passage takes many CPU-minutes. Vectors are tested on a small corpus of their own (<c>Answers/HybridReadinessTests</c> here, <c>OracleBot.Tests/Answers/Embeddings</c>).
     /// </summary>
     public const string VectorsEnabledSetting = "Answers:Vectors:Enabled";
 

@@ -49,6 +49,7 @@ internal sealed class PubMedWorld : IAsyncDisposable
             ["Answers:Mode"] = "Embedded",
             ["Answers:SeedsDirectory"] = MedQuadOnlySeeds(),
             ["Answers:IndexDirectory"] = RepositoryPaths.SharedIndexDirectory,
+            [RepositoryPaths.VectorsEnabledSetting] = "false",
             ["Answers:AnswerCacheSize"] = "0",
             ["Answers:PubMed:Enabled"] = "true",
             ["Answers:PubMed:BaseAddress"] = world.EUtilities.BaseAddress.ToString(),
