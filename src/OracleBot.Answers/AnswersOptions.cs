@@ -1,3 +1,5 @@
+using OracleBot.Answers.Embeddings;
+
 namespace OracleBot.Answers;
 
 /// <summary>Which answer service the bot uses.</summary>
@@ -38,9 +40,15 @@ public sealed class AnswersOptions
     /// <summary>How many composed answers to keep for repeated questions (least recently used go first); 0 turns the cache off.</summary>
     public int AnswerCacheSize { get; set; } = 1024;
 
+    /// <summary>Dense vectors fused with BM25 (hybrid retrieval) for the embedded engine.</summary>
+    public VectorOptions Vectors { get; set; } = new();
+
     /// <summary>The remote answer service (<see cref="AnswerMode.Remote"/>).</summary>
     public RemoteAnswerOptions Remote { get; set; } = new();
 
     /// <summary>Azure OpenAI for writing answers; unset endpoint = extractive answers only.</summary>
     public AzureOpenAIOptions AzureOpenAI { get; set; } = new();
+
+    /// <summary>Live PubMed search beside the local library; off unless enabled.</summary>
+    public PubMed.PubMedOptions PubMed { get; set; } = new();
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OracleBot.Answers.Composition;
 using OracleBot.Answers.Contract;
 using OracleBot.Answers.Conversation;
+using OracleBot.Answers.PubMed;
 using OracleBot.Answers.Retrieval;
 using OracleBot.Answers.Writing;
 
@@ -24,6 +25,8 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
     private readonly IAnswerWriter? _writer;
     private readonly IQueryRewriter _rewriter;
     private readonly AnswerCache _cache;
+    private readonly PubMedEvidenceSource? _pubmed;
+    private const int SuggestionDepth = 2;
     private ExtractiveComposer? _composer;
 
     public EmbeddedAnswerService(KnowledgeIndex index, IOptions<AnswersOptions> options, ILogger<EmbeddedAnswerService> logger)
@@ -37,7 +40,8 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
         ILogger<EmbeddedAnswerService> logger,
         IAnswerWriter? writer,
         IQueryRewriter? rewriter,
-        AnswerCache? cache)
+        AnswerCache? cache,
+        PubMedEvidenceSource? pubmed = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _index = index;
@@ -46,6 +50,7 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
         _writer = writer;
         _rewriter = rewriter ?? new CarryOverQueryRewriter(index, _options.ShortQuestionWords);
         _cache = cache ?? new AnswerCache(_options.AnswerCacheSize);
+        _pubmed = pubmed;
     }
 
     /// <summary>The answer cache (hit and miss counts are reported by benchmarks and metrics).</summary>
@@ -80,18 +85,44 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
 
         var started = Stopwatch.GetTimestamp();
         var query = await _rewriter.RewriteAsync(request, cancellationToken).ConfigureAwait(false);
+        var pubmed = _pubmed?.SearchAsync(query, cancellationToken);
         var retrieval = _index.Retrieve(query, _options.TopDocuments);
-        _composer ??= new ExtractiveComposer(_index.Analyzer, _index.Store, _options.MaxStatements);
-        var answer = _composer.Compose(Guid.NewGuid().ToString("N"), request.Question, retrieval, request.Audience);
-        if (_writer is not null && !answer.IsEmpty)
+        var pubmedMissed = false;
+        if (pubmed is not null)
+        {
+            var found = await pubmed.ConfigureAwait(false);
+            retrieval = _pubmed!.Merge(retrieval, found, _options.TopDocuments);
+            pubmedMissed = found.Missed;
+        }
+
+        _composer ??= new ExtractiveComposer(_index.Analyzer, _index.Store, _options.MaxStatements, Answerable);
+        var standalone = query.Context is null ? query.Question : $"{query.Question} {query.Context}";
+        var answer = _composer.Compose(Guid.NewGuid().ToString("N"), request.Question, retrieval, Audiences.Parse(request.Audience), standalone);
+
+        // The model sees the passages even where the extractive composer found nothing to quote: it may read
+        // an answer the lexical gate missed, and the grounding check still decides what ships.
+        if (_writer is not null && retrieval.Documents.Count > 0)
         {
             answer = await _writer.WriteAsync(request, retrieval, answer, partialText, cancellationToken).ConfigureAwait(false) ?? answer;
         }
 
-        _cache.Add(key, answer);
+        if (pubmedMissed)
+        {
+            // Not cached: the next time the question is asked PubMed may answer.
+            answer = answer with { Notices = [.. answer.Notices, PubMedEvidenceSource.MissedNotice] };
+        }
+        else
+        {
+            _cache.Add(key, answer);
+        }
+
         LogAnswered(retrieval.Documents.Count, answer.Citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answer;
     }
+
+    // A suggested follow-up is offered only when retrieval finds a passage that answers it.
+    private bool Answerable(string question, string? expectedDocument) =>
+        _composer!.Answers(question, _index.Retrieve(new RetrievalQuery(question), SuggestionDepth));
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Answer composed from {Documents} retrieved documents with {Citations} citations in {Milliseconds:F2} ms")]
     private partial void LogAnswered(int documents, int citations, double milliseconds);

@@ -5,6 +5,7 @@ using OracleBot.Conversations;
 using OracleBot.Endpoints;
 using OracleBot.Hosting;
 using OracleBot.Protocol;
+using OracleBot.PubMed;
 using OracleBot.Telemetry;
 using OracleBot.Turns;
 
@@ -16,6 +17,7 @@ builder.Services.AddBotProtocol();
 builder.Services.AddAnswerService();
 builder.Services.AddCards();
 builder.Services.AddConversationStore();
+builder.Services.AddPubMedStore();
 builder.Services.AddTurnPipeline();
 builder.Services.AddBotEndpoints();
 builder.Services.AddBotHealth();

@@ -57,7 +57,7 @@ internal static class PassageIndexWriter
     }
 
     // A placeholder title (PubMedQA) carries no words worth matching; MeSH terms name the topic instead.
-    private static string IndexedTitle(KnowledgeDocument document)
+    internal static string IndexedTitle(KnowledgeDocument document)
     {
         var title = string.Equals(document.DisplayTitle, document.Title, StringComparison.Ordinal) ? document.Title : string.Empty;
         return document.Meshes.Count == 0 ? title : title + "\n" + string.Join(". ", document.Meshes);

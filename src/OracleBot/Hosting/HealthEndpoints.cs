@@ -15,7 +15,8 @@ public static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ServiceHealth.ReadyTag])
             .AddCheck<ConversationStoreHealthCheck>("conversation-store", tags: [ServiceHealth.ReadyTag])
-            .AddCheck<AnswerServiceHealthCheck>("answer-service", tags: [ServiceHealth.ReadyTag]);
+            .AddCheck<AnswerServiceHealthCheck>("answer-service", tags: [ServiceHealth.ReadyTag])
+            .AddCheck<PubMedHealthCheck>("pubmed", tags: [ServiceHealth.ReadyTag]);
         return services;
     }
 

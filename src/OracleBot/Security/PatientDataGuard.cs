@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OracleBot.Answers.Contract;
+using OracleBot.Answers.Privacy;
 using OracleBot.Conversations;
 
 namespace OracleBot.Security;

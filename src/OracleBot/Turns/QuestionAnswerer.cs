@@ -56,7 +56,8 @@ internal sealed partial class QuestionAnswerer(
         Activity reply;
         using (Telemetry.BotTelemetry.StartCard())
         {
-            reply = Replies.Card(activity, cards.Answer(answer, audience), TeamsAiEntity.ForAnswer(answer));
+            // Bound straight to the bytes that go on the wire: the card is neither a tree nor serialised twice.
+            reply = Replies.Card(activity, RawJson.Node(cards.AnswerUtf8(answer, audience)), TeamsAiEntity.ForAnswer(answer));
         }
 
         var messageId = await DeliverAsync(activity, shown, reply, cancellationToken);

@@ -35,6 +35,7 @@ internal sealed class ProgressBenchmark : IBenchmark
         info.ArgumentList.Add(botAssembly);
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Answers__IndexDirectory"] = Path.Combine(root, "artifacts", "index");
+        info.Environment["Answers__Vectors__Enabled"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Conversations__DataDirectory"] = dataDirectory;
         info.Environment["Turns__SimulatedAnswerDelay"] = TimeSpan.FromSeconds(answerDelay).ToString("c", CultureInfo.InvariantCulture);

@@ -1,4 +1,4 @@
-using OracleBot.Security;
+using OracleBot.Answers.Privacy;
 
 namespace OracleBot.Tests.Security;
 

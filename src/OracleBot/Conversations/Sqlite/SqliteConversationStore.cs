@@ -65,8 +65,9 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
         return inserted == 1;
     }
 
+    // Marking done comes after the reply and nobody waits on it: it shares the next claim's commit.
     public async ValueTask CompleteAsync(ActivityKey key, ThreadTurn? turn, CancellationToken cancellationToken) =>
-        await _writes.WriteAsync(() =>
+        await _writes.WriteLingeringAsync(() =>
         {
             // Only the completion that finds the activity pending appends its turn, so a repeated one adds nothing.
             var pending = _sql.Complete.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Execute() == 1;

@@ -1,15 +1,16 @@
 using System.Text.RegularExpressions;
 
-namespace OracleBot.Security;
+namespace OracleBot.Answers.Privacy;
 
 /// <summary>
 /// Spots details in a question that look like they identify a patient — a name next to a date, a date of
 /// birth, a record number, a phone number, an email — and removes them from text that is kept. Heuristics,
 /// tuned to miss little: a false alarm costs a polite reminder, a miss costs a leak.
 /// </summary>
-internal static partial class PatientIdentifiers
+public static partial class PatientIdentifiers
 {
-    private const string Removed = "[removed]";
+    /// <summary>What a removed identifier is replaced with.</summary>
+    public const string Removed = "[removed]";
     private const int TimeoutMs = 200;
 
     public static PatientIdentifierKinds Detect(string text)

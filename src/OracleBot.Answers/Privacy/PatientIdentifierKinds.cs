@@ -1,4 +1,4 @@
-namespace OracleBot.Security;
+namespace OracleBot.Answers.Privacy;
 
 /// <summary>Kinds of patient-identifying detail a question appears to contain.</summary>
 [Flags]
