@@ -57,6 +57,21 @@ public abstract class AnswerContractTests(AnswerServiceFixture fixture)
     }
 
     [Fact]
+    public async Task The_longest_question_the_bot_sends_and_the_most_context_it_keeps_are_accepted()
+    {
+        // One limit for both sides: whatever the bot would send, every answer service answers rather than refuses.
+        var question = "What causes pericarditis? ";
+        question += new string('a', AnswerRequestLimits.MaxQuestionLength - question.Length);
+        var context = Enumerable.Range(0, AnswerRequestLimits.MaxContextTurns)
+            .Select(i => new PriorTurn("What causes pericarditis?", "Viral infection.", ["pmid:" + i])).ToList();
+
+        var answer = await fixture.Service.AnswerAsync(new AnswerRequest(question, Context: context), CancellationToken.None);
+
+        Assert.Equal(AnswerRequestLimits.MaxQuestionLength, question.Length);
+        Assert.NotNull(answer);
+    }
+
+    [Fact]
     public async Task A_follow_up_is_answered_in_the_context_of_the_thread()
     {
         var first = await fixture.Service.AnswerAsync(new AnswerRequest("What is hairy cell leukemia?"), CancellationToken.None);
