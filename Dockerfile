@@ -10,6 +10,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/OracleBot/OracleBot.csproj src/OracleBot/
 COPY src/OracleBot.Protocol/OracleBot.Protocol.csproj src/OracleBot.Protocol/
+COPY src/OracleBot.Contract/OracleBot.Contract.csproj src/OracleBot.Contract/
 COPY src/OracleBot.Answers/OracleBot.Answers.csproj src/OracleBot.Answers/
 COPY src/OracleBot.Cards/OracleBot.Cards.csproj src/OracleBot.Cards/
 COPY src/OracleBot.ServiceDefaults/OracleBot.ServiceDefaults.csproj src/OracleBot.ServiceDefaults/

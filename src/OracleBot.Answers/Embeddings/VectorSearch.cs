@@ -238,24 +238,24 @@ internal sealed partial class VectorSearch : IDisposable
         return (donor, ordinals);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Embedding {Remaining} of {Passages} passages in the background (up to {MaxTokens} tokens each); answers use BM25 alone until done")]
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Embedding {Remaining} of {Passages} passages in the background (up to {MaxTokens} tokens each); answers use BM25 alone until done")]
     private partial void LogEmbedding(int remaining, int passages, int maxTokens);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded {Passages} passages and took {Reused} unchanged ones from the previous index, in {Seconds} s")]
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Embedded {Passages} passages and took {Reused} unchanged ones from the previous index, in {Seconds} s")]
     private partial void LogEmbedded(int passages, int reused, long seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Another process on this machine is embedding the passages; waiting for its vectors")]
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Another process on this machine is embedding the passages; waiting for its vectors")]
     private partial void LogWaiting();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Passage vectors ready: {Passages} passages ({Megabytes} MB); retrieval fuses BM25 and vectors")]
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Passage vectors ready: {Passages} passages ({Megabytes} MB); retrieval fuses BM25 and vectors")]
     private partial void LogReady(int passages, long megabytes);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The knowledge base has {Passages} passages, more than Answers:Vectors:MaxPassages ({Limit}); retrieval uses BM25 alone")]
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "The knowledge base has {Passages} passages, more than Answers:Vectors:MaxPassages ({Limit}); retrieval uses BM25 alone")]
     private partial void LogTooLarge(int passages, int limit);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The previous index's passage vectors could not be kept for reuse: {Reason}")]
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "The previous index's passage vectors could not be kept for reuse: {Reason}")]
     private partial void LogNoDonor(string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Passage vectors could not be computed or loaded; retrieval uses BM25 alone")]
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Error, Message = "Passage vectors could not be computed or loaded; retrieval uses BM25 alone")]
     private partial void LogFailed(Exception exception);
 }

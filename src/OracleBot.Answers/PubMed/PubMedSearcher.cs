@@ -195,18 +195,18 @@ public sealed partial class PubMedSearcher(
     // Search terms are kept only as a hash, so the cache never holds question words.
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "PubMed: {Pmids} PMIDs, {Usable} usable records, {Dropped} dropped (retracted or no abstract) in {Milliseconds:F0} ms")]
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Debug, Message = "PubMed: {Pmids} PMIDs, {Usable} usable records, {Dropped} dropped (retracted or no abstract) in {Milliseconds:F0} ms")]
     private partial void LogSearched(int pmids, int usable, int dropped, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PubMed did not answer within its {BudgetMs} ms budget; the answer uses the local library")]
+    [LoggerMessage(EventId = 2023, Level = LogLevel.Warning, Message = "PubMed did not answer within its {BudgetMs} ms budget; the answer uses the local library")]
     private partial void LogOutOfTime(double budgetMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PubMed search failed ({Failure}); the answer uses the local library")]
+    [LoggerMessage(EventId = 2024, Level = LogLevel.Warning, Message = "PubMed search failed ({Failure}); the answer uses the local library")]
     private partial void LogFailed(PubMedFailure failure);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "PubMed's circuit is open; the answer uses the local library")]
+    [LoggerMessage(EventId = 2025, Level = LogLevel.Debug, Message = "PubMed's circuit is open; the answer uses the local library")]
     private partial void LogCircuitOpen();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The PubMed cache failed ({Exception}); searching without it")]
+    [LoggerMessage(EventId = 2026, Level = LogLevel.Warning, Message = "The PubMed cache failed ({Exception}); searching without it")]
     private partial void LogCacheFailed(string exception);
 }
