@@ -81,47 +81,56 @@ public sealed partial class PubMedClient(HttpClient http, PubMedOptions options,
     {
         for (var attempt = 0; ; attempt++)
         {
-            if (!await gate.WaitTurnAsync(deadline - time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            var turn = await gate.WaitTurnAsync(deadline - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (turn is null)
             {
                 LogNoTurn();
                 throw new PubMedException(PubMedFailure.NoTurn, "No request turn was free within the time left.");
             }
 
-            HttpResponseMessage response;
+            TimeSpan? pause;
             try
             {
-                response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                LogConnectionFailed(ex.HttpRequestError);
-                throw new PubMedException(PubMedFailure.Http, "PubMed could not be reached.", ex);
-            }
-
-            using (response)
-            {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                using var response = await SendAsync(url, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 {
-                    var pause = RetryAfter(response) ?? DefaultPause;
-                    await gate.PauseAsync(pause, cancellationToken).ConfigureAwait(false);
-                    var retry = attempt == 0 && time.GetUtcNow() + pause < deadline;
-                    LogRateLimited(pause.TotalMilliseconds, retry);
-                    if (retry)
+                    if (response.StatusCode != HttpStatusCode.OK)
                     {
-                        continue;
+                        LogStatus((int)response.StatusCode);
+                        throw new PubMedException(PubMedFailure.Http, $"PubMed answered {(int)response.StatusCode}.");
                     }
 
-                    throw new PubMedException(PubMedFailure.RateLimited, "PubMed asked us to slow down.");
+                    return await ReadAsync(response, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    LogStatus((int)response.StatusCode);
-                    throw new PubMedException(PubMedFailure.Http, $"PubMed answered {(int)response.StatusCode}.");
-                }
-
-                return await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+                pause = RetryAfter(response) ?? DefaultPause;
+                await gate.PauseAsync(pause.Value, cancellationToken).ConfigureAwait(false);
             }
+            finally
+            {
+                // Once the response is in, the request has certainly arrived: its turn can be counted from here.
+                await turn.EndAsync().ConfigureAwait(false);
+            }
+
+            var retry = attempt == 0 && time.GetUtcNow() + pause.Value < deadline;
+            LogRateLimited(pause.Value.TotalMilliseconds, retry);
+            if (!retry)
+            {
+                throw new PubMedException(PubMedFailure.RateLimited, "PubMed asked us to slow down.");
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogConnectionFailed(ex.HttpRequestError);
+            throw new PubMedException(PubMedFailure.Http, "PubMed could not be reached.", ex);
         }
     }
 

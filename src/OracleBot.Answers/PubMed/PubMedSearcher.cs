@@ -46,7 +46,8 @@ public sealed partial class PubMedSearcher(
             var results = await Task.WhenAll(searches.Select(s => SearchOneAsync(s, deadline, linked.Token))).ConfigureAwait(false);
             if (results.All(r => r.Pmids is null))
             {
-                throw results.First(r => r.Failure is not null).Failure!;
+                // PubMed's own failure, if any, is what the circuit should hear about.
+                throw results.Select(r => r.Failure!).OrderByDescending(f => f.CountsAgainstPubMed).First();
             }
 
             var pmids = Merge([.. results.Select(r => r.Pmids)], options.MaxRecords);
@@ -83,7 +84,7 @@ public sealed partial class PubMedSearcher(
         }
     }
 
-    // One failed search of four still leaves the others' evidence; only when all fail is PubMed failing.
+    // One failed or skipped search of four still leaves the others' evidence; only when all fail is PubMed failing.
     private async Task<(IReadOnlyList<string>? Pmids, PubMedException? Failure)> SearchOneAsync(PubMedSearch search, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var key = SearchPrefix + Hash($"{search.Term}\n{options.RecordsPerSearch}");
@@ -98,8 +99,9 @@ public sealed partial class PubMedSearcher(
             await TrySetAsync(key, string.Join(',', pmids), options.SearchCacheDuration, cancellationToken).ConfigureAwait(false);
             return (pmids, null);
         }
-        catch (PubMedException ex) when (ex.CountsAgainstPubMed)
+        catch (PubMedException ex)
         {
+            // A search without a turn in time is skipped; the others' evidence still counts.
             return (null, ex);
         }
     }
