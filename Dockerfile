@@ -12,6 +12,7 @@ COPY src/OracleBot/OracleBot.csproj src/OracleBot/
 COPY src/OracleBot.Protocol/OracleBot.Protocol.csproj src/OracleBot.Protocol/
 COPY src/OracleBot.Answers/OracleBot.Answers.csproj src/OracleBot.Answers/
 COPY src/OracleBot.Cards/OracleBot.Cards.csproj src/OracleBot.Cards/
+COPY src/OracleBot.ServiceDefaults/OracleBot.ServiceDefaults.csproj src/OracleBot.ServiceDefaults/
 RUN dotnet restore src/OracleBot/OracleBot.csproj
 
 COPY src/ src/
@@ -20,7 +21,10 @@ COPY seeds/ seeds/
 RUN dotnet publish src/OracleBot/OracleBot.csproj -c Release --no-restore -p:UseAppHost=false -o /app
 
 # Index the seed knowledge base now, with the same code and paths the bot uses, so replicas start ready.
+# build-index also embeds every passage for hybrid retrieval (the longest step of the image build, see the
+# README), with two model threads since nothing else runs here; the final stage does not inherit the setting.
 WORKDIR /app
+ENV Answers__Vectors__Threads=2
 RUN dotnet OracleBot.dll build-index
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final

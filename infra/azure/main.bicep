@@ -14,7 +14,7 @@ param location string = resourceGroup().location
 @description('How the bot proves who it is. UserAssignedMSI (recommended) uses the managed identity this template creates and needs no secret; SingleTenant and MultiTenant use your Entra app registration (botAppId) and its client secret, which goes to Key Vault.')
 param botAppType string = 'UserAssignedMSI'
 
-@description('Client id of your Entra app registration; only for SingleTenant or MultiTenant.')
+@description('Client id of your Entra app registration; required for SingleTenant or MultiTenant.')
 param botAppId string = ''
 
 @secure()
@@ -54,6 +54,11 @@ param botSku string = 'F0'
 param tags object = { application: 'oraclebot' }
 
 var usesManagedIdentity = botAppType == 'UserAssignedMSI'
+
+// Never deploy a bot without an app id: it would refuse to start (or, told to allow it, accept anyone).
+var appRegistrationId = usesManagedIdentity || !empty(trim(botAppId))
+  ? botAppId
+  : fail('botAppId is required when botAppType is SingleTenant or MultiTenant.')
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -110,7 +115,7 @@ var botSettings = usesManagedIdentity
       Bot__ManagedIdentityClientId: identity.outputs.clientId
     }
   : {
-      Bot__AppId: botAppId
+      Bot__AppId: appRegistrationId
       Bot__AppType: botAppType
       Bot__TenantId: tenant().tenantId
     }
@@ -156,7 +161,7 @@ module bot 'modules/bot.bicep' = {
     namePrefix: namePrefix
     tags: tags
     appType: botAppType
-    appId: usesManagedIdentity ? identity.outputs.clientId : botAppId
+    appId: usesManagedIdentity ? identity.outputs.clientId : appRegistrationId
     tenantId: tenant().tenantId
     identityId: identity.outputs.id
     messagingEndpoint: 'https://${web.outputs.fqdn}/api/messages'
@@ -165,7 +170,7 @@ module bot 'modules/bot.bicep' = {
 }
 
 @description('The bot\'s Microsoft App ID: pass it to scripts/package-teams-app.sh.')
-output botAppId string = usesManagedIdentity ? identity.outputs.clientId : botAppId
+output botAppId string = usesManagedIdentity ? identity.outputs.clientId : appRegistrationId
 
 @description('Host name of the bot: the second argument of scripts/package-teams-app.sh.')
 output botHost string = web.outputs.fqdn

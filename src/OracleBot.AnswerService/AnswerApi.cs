@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OracleBot.Answers;
 using OracleBot.Answers.Contract;
 using OracleBot.Answers.Retrieval;
+using OracleBot.ServiceDefaults;
 
 namespace OracleBot.AnswerService;
 
@@ -15,9 +15,6 @@ namespace OracleBot.AnswerService;
 /// </summary>
 public sealed class AnswerApi
 {
-    public const int MaxQuestionChars = 2000;
-    public const int MaxContextTurns = 20;
-    private const string ReadyTag = "ready";
 
     private AnswerApi()
     {
@@ -37,14 +34,14 @@ public sealed class AnswerApi
         builder.Services.AddAnswerService();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AnswerJson.Default));
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("knowledge-index", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("knowledge-index", tags: [ServiceHealth.ReadyTag]);
+        builder.Services.AddServiceTelemetry(builder.Configuration, "oraclebot-answers", [], [AnswerCache.MeterName]);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapPost("/v1/answers", AnswerAsync);
         app.MapPost("/v1/answers/stream", StreamAsync);
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapServiceHealth();
         app.MapGet("/openapi.json", () => Results.File(Path.Combine(AppContext.BaseDirectory, "openapi.json"), "application/json"));
         return app;
     }
@@ -92,10 +89,12 @@ public sealed class AnswerApi
         {
             null => "The body must be an answer request: {\"question\": \"…\", \"audience\": \"physician\", \"context\": []}.",
             { Question: null } or { Question.Length: 0 } => "The question is empty.",
-            { Question.Length: > MaxQuestionChars } => $"The question is longer than {MaxQuestionChars} characters.",
+            { Question.Length: > AnswerRequestLimits.MaxQuestionLength } =>
+                $"The question is longer than {AnswerRequestLimits.MaxQuestionLength} characters.",
             _ when !Audiences.All.Contains(request.Audience ?? string.Empty, StringComparer.OrdinalIgnoreCase) =>
                 $"The audience must be one of: {string.Join(", ", Audiences.All)}.",
-            _ when request.Context is { Count: > MaxContextTurns } => $"At most {MaxContextTurns} earlier turns are accepted.",
+            _ when request.Context is { Count: > AnswerRequestLimits.MaxContextTurns } =>
+                $"At most {AnswerRequestLimits.MaxContextTurns} earlier turns are accepted.",
             _ => null,
         };
         return detail is null ? null : TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid answer request");

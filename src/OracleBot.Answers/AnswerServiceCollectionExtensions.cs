@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OracleBot.Answers.Contract;
 using OracleBot.Answers.Conversation;
+using OracleBot.Answers.Embeddings;
 using OracleBot.Answers.PubMed;
 using OracleBot.Answers.Remote;
 using OracleBot.Answers.Retrieval;
@@ -29,7 +30,7 @@ public static class AnswerServiceCollectionExtensions
     public static IServiceCollection AddAnswerService(this IServiceCollection services)
     {
         services.AddOptions<AnswersOptions>()
-            .BindConfiguration(AnswersOptions.SectionName)
+            .BindConfiguration(AnswersOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .Validate(o => Enum.IsDefined(o.Mode), "Answers:Mode must be Embedded or Remote.")
             .Validate(o => o.Mode != AnswerMode.Remote || o.Remote.BaseAddress is { IsAbsoluteUri: true }, "Answers:Remote:BaseAddress must be an absolute URL when Answers:Mode is Remote.")
             .Validate(o => o.MaxStatements is >= 1 and <= 20, "Answers:MaxStatements must be between 1 and 20.")
@@ -40,6 +41,7 @@ public static class AnswerServiceCollectionExtensions
             .Validate(o => o.Remote.BreakerFailures is >= 2 and <= 1000 && o.Remote.BreakDuration >= TimeSpan.FromSeconds(0.5) && o.Remote.BreakDuration <= TimeSpan.FromDays(1), "Answers:Remote:BreakerFailures must be 2–1000 and BreakDuration between 00:00:00.5 and 1.00:00:00.")
             .Validate(o => o.AzureOpenAI.Endpoint is null || (o.AzureOpenAI.Endpoint.IsAbsoluteUri && !string.IsNullOrWhiteSpace(o.AzureOpenAI.Deployment)), "Answers:AzureOpenAI needs an absolute Endpoint and a Deployment.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswersOptions>, VectorOptionsValidation>());
 
         // The mode is read from configuration at registration so Remote deployments never open an index.
         services.TryAddSingleton<IAnswerService>(sp => sp.GetRequiredService<IStreamingAnswerService>());
@@ -59,7 +61,8 @@ public static class AnswerServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new KnowledgeIndex(
             KnowledgeIndexPaths.Resolve(sp.GetRequiredService<IOptions<AnswersOptions>>().Value, sp.GetService<IHostEnvironment>()?.ContentRootPath),
-            sp.GetRequiredService<ILogger<KnowledgeIndex>>()));
+            sp.GetRequiredService<ILogger<KnowledgeIndex>>(),
+            sp.GetRequiredService<IOptions<AnswersOptions>>().Value.Vectors));
         services.TryAddSingleton<IRetriever>(sp => sp.GetRequiredService<KnowledgeIndex>());
         services.TryAddSingleton(sp => new AnswerCache(sp.GetRequiredService<IOptions<AnswersOptions>>().Value.AnswerCacheSize));
         services.TryAddSingleton<AzureChat>();

@@ -1,3 +1,5 @@
+using OracleBot.Answers.Embeddings;
+
 namespace OracleBot.Answers;
 
 /// <summary>Which answer service the bot uses.</summary>
@@ -37,6 +39,9 @@ public sealed class AnswersOptions
 
     /// <summary>How many composed answers to keep for repeated questions (least recently used go first); 0 turns the cache off.</summary>
     public int AnswerCacheSize { get; set; } = 1024;
+
+    /// <summary>Dense vectors fused with BM25 (hybrid retrieval) for the embedded engine.</summary>
+    public VectorOptions Vectors { get; set; } = new();
 
     /// <summary>The remote answer service (<see cref="AnswerMode.Remote"/>).</summary>
     public RemoteAnswerOptions Remote { get; set; } = new();

@@ -26,6 +26,7 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
     private readonly IQueryRewriter _rewriter;
     private readonly AnswerCache _cache;
     private readonly PubMedEvidenceSource? _pubmed;
+    private const int SuggestionDepth = 2;
     private ExtractiveComposer? _composer;
 
     public EmbeddedAnswerService(KnowledgeIndex index, IOptions<AnswersOptions> options, ILogger<EmbeddedAnswerService> logger)
@@ -94,9 +95,13 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
             pubmedMissed = found.Missed;
         }
 
-        _composer ??= new ExtractiveComposer(_index.Analyzer, _index.Store, _options.MaxStatements);
-        var answer = _composer.Compose(Guid.NewGuid().ToString("N"), request.Question, retrieval, request.Audience);
-        if (_writer is not null && !answer.IsEmpty)
+        _composer ??= new ExtractiveComposer(_index.Analyzer, _index.Store, _options.MaxStatements, Answerable);
+        var standalone = query.Context is null ? query.Question : $"{query.Question} {query.Context}";
+        var answer = _composer.Compose(Guid.NewGuid().ToString("N"), request.Question, retrieval, Audiences.Parse(request.Audience), standalone);
+
+        // The model sees the passages even where the extractive composer found nothing to quote: it may read
+        // an answer the lexical gate missed, and the grounding check still decides what ships.
+        if (_writer is not null && retrieval.Documents.Count > 0)
         {
             answer = await _writer.WriteAsync(request, retrieval, answer, partialText, cancellationToken).ConfigureAwait(false) ?? answer;
         }
@@ -115,9 +120,13 @@ public sealed partial class EmbeddedAnswerService : IStreamingAnswerService
         return answer;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Answer composed from {Documents} retrieved documents with {Citations} citations in {Milliseconds:F2} ms")]
+    // A suggested follow-up is offered only when retrieval finds a passage that answers it.
+    private bool Answerable(string question, string? expectedDocument) =>
+        _composer!.Answers(question, _index.Retrieve(new RetrievalQuery(question), SuggestionDepth));
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Answer composed from {Documents} retrieved documents with {Citations} citations in {Milliseconds:F2} ms")]
     private partial void LogAnswered(int documents, int citations, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Answer served from the answer cache")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Answer served from the answer cache")]
     private partial void LogCacheHit();
 }

@@ -36,6 +36,6 @@ internal sealed partial class KnowledgeIndexWarmup(KnowledgeIndex index, IOption
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The knowledge index could not be opened; answers are unavailable")]
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "The knowledge index could not be opened; answers are unavailable")]
     private partial void LogFailed(Exception exception);
 }

@@ -52,30 +52,30 @@ public sealed partial class CardFactory
     }
 
     /// <summary>The answer card; statements and references are dropped from the end if it would exceed the size budget.</summary>
-    public JsonObject Answer(Answer answer, string audience)
+    public JsonObject Answer(Answer answer, string audience) => (JsonObject)JsonNode.Parse(AnswerUtf8(answer, audience))!;
+
+    /// <summary>
+    /// The answer card as the UTF-8 JSON that goes on the wire (what serialising <see cref="Answer"/> gives), bound
+    /// straight from the template: the turn's hot path. Statements and references are dropped from the end if it
+    /// would exceed the size budget.
+    /// </summary>
+    public byte[] AnswerUtf8(Answer answer, string audience)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var content = AnswerCardContent.From(answer, audience);
-        var card = _templates.Answer.BindObject(AnswerCardData.Build(content));
-        if (content.SizeUpperBound() <= _maxCardBytes)
+        var card = _templates.Answer.BindUtf8(AnswerCardData.Build(content));
+        if (card.Length <= _maxCardBytes)
         {
             return card;
         }
 
-        var size = CardSize.EstimateSizeBytes(card);
-        if (size <= _maxCardBytes)
+        var originalSize = card.Length;
+        while (card.Length > _maxCardBytes && content.TryShrink())
         {
-            return card;
+            card = _templates.Answer.BindUtf8(AnswerCardData.Build(content));
         }
 
-        var originalSize = size;
-        while (size > _maxCardBytes && content.TryShrink())
-        {
-            card = _templates.Answer.BindObject(AnswerCardData.Build(content));
-            size = CardSize.EstimateSizeBytes(card);
-        }
-
-        LogTrimmed(originalSize, size, _maxCardBytes);
+        LogTrimmed(originalSize, card.Length, _maxCardBytes);
         return card;
     }
 
@@ -115,6 +115,6 @@ public sealed partial class CardFactory
         ["disclaimer"] = Disclaimer,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answer card trimmed from {OriginalBytes} to {Bytes} bytes (budget {MaxBytes})")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Answer card trimmed from {OriginalBytes} to {Bytes} bytes (budget {MaxBytes})")]
     private partial void LogTrimmed(int originalBytes, int bytes, int maxBytes);
 }

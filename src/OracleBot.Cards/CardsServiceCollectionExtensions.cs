@@ -15,7 +15,7 @@ public static class CardsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<CardsOptions>()
-            .BindConfiguration(CardsOptions.SectionName)
+            .BindConfiguration(CardsOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CardsOptions>, CardTemplatesValidator>());

@@ -88,7 +88,10 @@ public static class TeamsAiEntity
             ["name"] = name.Length > 0 ? name : $"Source {citation.Number}",
         };
 
-        var summary = CardText.Plain(citation.Excerpt, MaxAbstractLength);
+        // The pill's preview leads with what a clinician weighs first: the strength of evidence and the
+        // section the passage comes from, then as much of the passage as fits.
+        var lead = string.Join(" · ", new[] { citation.Evidence, citation.Section }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var summary = CardText.Plain(lead.Length > 0 ? lead + ": " + citation.Excerpt : citation.Excerpt, MaxAbstractLength);
         if (summary.Length > 0)
         {
             appearance["abstract"] = summary;
@@ -112,7 +115,11 @@ public static class TeamsAiEntity
     private static IEnumerable<string> Keywords(Citation citation)
     {
         yield return AnswerCardData.KindLabel(citation.Kind);
-        if (citation.Year is { } year)
+        if (citation.Updated is { } updated)
+        {
+            yield return "Updated " + updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (citation.Year is { } year)
         {
             yield return year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

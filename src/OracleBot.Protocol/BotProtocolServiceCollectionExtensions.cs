@@ -32,10 +32,12 @@ public static class BotProtocolServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => Uri.TryCreate(o.OpenIdMetadataUrl, UriKind.Absolute, out _), "Bot:OpenIdMetadataUrl must be an absolute URI.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, AnonymousAccessValidation>();
         services.AddOptions<BotCredentialOptions>().BindConfiguration(BotCredentialOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName)
+        services.AddSingleton<IValidateOptions<BotCredentialOptions>, BotCredentialValidation>();
+        services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations()
             .Validate(o => o.RetryBaseDelay >= TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay, "Bot:Connector retry delays are inconsistent.")
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero, "Bot:Connector:AttemptTimeout must be positive.")
@@ -56,9 +58,10 @@ public static class BotProtocolServiceCollectionExtensions
         services.TryAddSingleton<IConnectorTokenProvider>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BotCredentialOptions>>().Value;
-            var credential = options.HasAppId
-                ? BotCredentialFactory.Create(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(IdentityHttpClientName))
-                : null;
+            var authentication = sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
+            var credential = authentication.IsAnonymous
+                ? null
+                : BotCredentialFactory.Create(options, authentication.AppId!, sp.GetRequiredService<IHttpClientFactory>().CreateClient(IdentityHttpClientName));
             return new ConnectorTokenProvider(
                 credential, options.OAuthScope, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorTokenProvider>>());
         });

@@ -1,4 +1,3 @@
-using OracleBot.Answers.Indexing;
 using OracleBot.Answers.Knowledge;
 using OracleBot.Answers.Retrieval;
 using OracleBot.Answers.Text;
@@ -6,110 +5,129 @@ using OracleBot.Answers.Text;
 namespace OracleBot.Answers.Composition;
 
 /// <summary>
-/// Collects the quotable sentences of the retrieved passages and scores each by how much of the question
-/// (idf-weighted) it covers. Sentences are taken verbatim; only a leading section label is dropped.
+/// Judges the retrieved passages against the question (<see cref="RelevanceGate"/>) and collects the
+/// quotable sentences of the relevant ones, scored by how well each answers it: the topic named, the
+/// question's own words in the sentence, the facet spoken to, the population. Sentences are taken
+/// verbatim; only a leading section label is dropped.
 /// </summary>
-internal sealed class CandidateExtractor(PassageTerms passageTerms)
+internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeStore store)
 {
-    private const int PassagesPerDocument = 2;
+    private const int PassagesPerDocument = 3;
+    private const int HeadedPassages = 2;
     private const int MinWords = 6;
-    private const double HeadingShare = 0.6;
     private const int MaxWords = 80;
-    private const double ConclusionBonus = 0.1;
+
+    private const double MinOwnShare = 0.2;
+    private const double TopicWeight = 0.5;
+    private const double OwnWeight = 0.5;
+
+    // A sentence that speaks to what was asked answers it; a section whose heading announces it ("Prognosis
+    // and Survival", "What are the treatments for …?") is where the source itself answers it.
+    private const double FacetBonus = 0.2;
+    private const double HeadingFacetBonus = 0.12;
+    private const double PopulationBonus = 0.15;
+    private const double OtherPopulationPenalty = 0.2;
+    private const double AgeBonus = 0.2;
+    private const double ConclusionBonus = 0.05;
     private const double RankBonus = 0.05;
 
-    // Among sentences that cover the question equally, one under a section heading that asks the question
-    // ("What are the symptoms of adult ALL?") answers it; one under "Treatment options" only mentions it.
-    private const double HeadingBonus = 0.15;
-
-    public List<SentenceCandidate> Extract(IReadOnlyList<QueryTerm> terms, IReadOnlyList<RetrievedDocument> documents)
+    public List<PassageRelevance> Judge(QuestionIntent intent, IReadOnlyList<RetrievedDocument> documents)
     {
-        var weights = terms.ToDictionary(t => t.Text, t => (double)t.Weight * Math.Max(t.Idf, 0.01), StringComparer.Ordinal);
-        var total = weights.Values.Sum();
-        var candidates = new List<SentenceCandidate>();
-        if (total <= 0)
-        {
-            return candidates;
-        }
-
+        var judged = new List<PassageRelevance>();
         for (var rank = 0; rank < documents.Count; rank++)
         {
             var document = documents[rank];
-            foreach (var retrieved in document.Passages.Take(PassagesPerDocument).Concat(HeadedPassages(document, weights)))
+            foreach (var passage in Considered(intent, document))
             {
-                var passage = retrieved.Passage;
-                // A sentence under "What are the symptoms of X?" answers that question even when it says
-                // "ALL" instead of X, so the heading's words count towards its coverage at a discount.
-                var analysed = passageTerms.For(passage);
-                var headingTerms = analysed.HeadingTerms;
-                var headingCoverage = Covered(weights, headingTerms) / total;
-                foreach (var sentence in analysed.Sentences)
+                var entry = passageTerms.For(passage);
+                var topic = TermCoverage.Of(intent.Topic, term =>
+                    Array.IndexOf(entry.HeadingTerms, term) >= 0 || Array.IndexOf(entry.TitleTerms, term) >= 0
+                    || Array.Exists(entry.Sentences, s => Array.IndexOf(s.Terms, term) >= 0));
+                judged.Add(new PassageRelevance(document, rank, passage, topic, RelevanceGate.PassageAddressesFacet(intent, entry.AllFacets)));
+            }
+        }
+
+        return judged;
+    }
+
+    public List<SentenceCandidate> Extract(QuestionIntent intent, IReadOnlyList<PassageRelevance> relevant, int documentCount)
+    {
+        var candidates = new List<SentenceCandidate>();
+        foreach (var judged in relevant)
+        {
+            var passage = judged.Passage;
+            var entry = passageTerms.For(passage);
+            var headingAnswers = RelevanceGate.AddressesFacet(intent, entry.HeadingFacets) && entry.HeadingFacets != Facet.None;
+            var population = PopulationFit(intent.Population, entry.Population)
+                + (intent.Age is { } age ? AgeBonus * AgeFit.Fit(age, passage.Document.Title) : 0);
+            foreach (var sentence in entry.Sentences)
+            {
+                var text = sentence.Text;
+                if (text is null)
                 {
-                    var text = sentence.Text;
-                    if (text is null)
-                    {
-                        continue;
-                    }
-
-                    var words = Passage.CountWords(text);
-                    if (words < MinWords || words > MaxWords || !ReadsAsStatement(text))
-                    {
-                        continue;
-                    }
-
-                    var sentenceTerms = sentence.Terms;
-                    var covered = 0.0;
-                    foreach (var (term, weight) in weights)
-                    {
-                        if (Array.IndexOf(sentenceTerms, term) >= 0)
-                        {
-                            covered += weight;
-                        }
-                        else if (Array.IndexOf(headingTerms, term) >= 0)
-                        {
-                            covered += weight * HeadingShare;
-                        }
-                    }
-
-                    var coverage = covered / total;
-                    var inConclusion = passage.Document.ConclusionStart is { } start && sentence.Range.Start >= start;
-                    var score = coverage
-                        + (inConclusion ? ConclusionBonus : 0)
-                        + (HeadingBonus * headingCoverage)
-                        + (RankBonus * (documents.Count - rank) / documents.Count);
-                    candidates.Add(new SentenceCandidate(document, rank, passage, text, sentenceTerms, coverage, score));
+                    continue;
                 }
+
+                var words = Passage.CountWords(text);
+                if (words < MinWords || words > MaxWords || !ReadsAsStatement(text))
+                {
+                    continue;
+                }
+
+                var topic = TermCoverage.Of(intent.Topic, sentence.Terms, entry.HeadingTerms, entry.TitleTerms);
+                if (topic < RelevanceGate.SentenceTopicShare)
+                {
+                    continue;
+                }
+
+                // What the sentence (under its headings) says beyond its document's title: a summary's
+                // sentences rarely repeat the tumour's name, and the one that names the question's specifics
+                // answers it.
+                var own = TermCoverage.Of(intent.All, term =>
+                    (Array.IndexOf(sentence.Terms, term) >= 0 || Array.IndexOf(entry.HeadingTerms, term) >= 0) && Array.IndexOf(entry.TitleTerms, term) < 0)
+                    / Math.Max(TermCoverage.Of(intent.All, term => Array.IndexOf(entry.TitleTerms, term) < 0), MinOwnShare);
+                var sentenceAnswers = RelevanceGate.AddressesFacet(intent, sentence.Facets) && (sentence.Facets != Facet.None || intent.Facets == Facet.None);
+                var answersFacet = sentenceAnswers || headingAnswers || intent.Facets == Facet.None || intent.YesNo;
+                var inConclusion = passage.Document.ConclusionStart is { } start && sentence.Range.Start >= start;
+                var score = (TopicWeight * topic) + (OwnWeight * own)
+                    + (sentenceAnswers ? FacetBonus : 0) + (headingAnswers ? HeadingFacetBonus : 0)
+                    + population
+                    + (inConclusion ? ConclusionBonus : 0)
+                    + (RankBonus * (documentCount - judged.DocumentRank) / documentCount);
+                candidates.Add(new SentenceCandidate(judged.Document, judged.DocumentRank, passage, text, sentence.Terms, topic, own, answersFacet, score));
             }
         }
 
         return candidates;
     }
 
-    // A long reference page's section whose heading asks the question may rank below its other passages
-    // (which repeat the topic's name more often); it is considered too.
-    private IEnumerable<RetrievedPassage> HeadedPassages(RetrievedDocument document, Dictionary<string, double> weights)
+    // A question about children is best answered from a childhood summary; one that names no population
+    // is not answered from a summary on another (childhood, pregnancy) as if it were general.
+    private static double PopulationFit(Population asked, Population passage)
     {
-        var best = document.Passages.Take(PassagesPerDocument).Select(p => p.Passage).ToHashSet();
-        var total = weights.Values.Sum();
-        return document.Passages.Skip(PassagesPerDocument)
-            .Where(p => p.Passage.Heading is not null && !best.Contains(p.Passage))
-            .Where(p => Covered(weights, passageTerms.For(p.Passage).HeadingTerms) >= 0.8 * total)
-            .Take(1);
-    }
-
-    // The summed weight of the question's terms found among `terms`.
-    private static double Covered(Dictionary<string, double> weights, string[] terms)
-    {
-        var covered = 0.0;
-        foreach (var (term, weight) in weights)
+        if (asked != Population.None)
         {
-            if (Array.IndexOf(terms, term) >= 0)
-            {
-                covered += weight;
-            }
+            return (asked & passage) != 0 ? PopulationBonus : 0;
         }
 
-        return covered;
+        return (passage & (Population.Children | Population.Pregnancy)) != 0 ? -OtherPopulationPenalty : 0;
+    }
+
+    // The best passages of a document, and the first passages of the document whose heading speaks to the
+    // facet asked: a long summary's prognosis section may not be retrieved at all, because its other
+    // passages repeat the topic's name more often.
+    private IEnumerable<Passage> Considered(QuestionIntent intent, RetrievedDocument document)
+    {
+        var best = document.Passages.Take(PassagesPerDocument).Select(p => p.Passage).ToList();
+        if (intent.Specific == Facet.None)
+        {
+            return best;
+        }
+
+        var headed = store.PassagesOf(document.Document.Id)
+            .Where(p => !best.Contains(p) && (passageTerms.HeadingFacetsOf(p) & intent.Specific) != 0)
+            .Take(HeadedPassages);
+        return best.Concat(headed);
     }
 
     // Reference pages carry navigation ("See the PDQ summary on …") and title lists that quote badly.
@@ -117,7 +135,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms)
     {
         if (text.StartsWith("See ", StringComparison.Ordinal) || text.StartsWith("(See ", StringComparison.Ordinal)
             || text.StartsWith("This summary", StringComparison.Ordinal) || text.StartsWith("For more information", StringComparison.Ordinal)
-            || text.Contains("PDQ summar", StringComparison.Ordinal))
+            || text.Contains("PDQ summar", StringComparison.Ordinal) || text.StartsWith('#') || text.StartsWith('|'))
         {
             return false;
         }
@@ -125,30 +143,5 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms)
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var capitalised = words.Count(w => char.IsUpper(w[0]));
         return capitalised * 10 < words.Length * 6;
-    }
-
-    /// <summary>How much of the question the passage covers (its heading included), 0..1.</summary>
-    public double PassageCoverage(IReadOnlyList<QueryTerm> terms, Passage passage, IEnumerable<SentenceCandidate> ofPassage)
-    {
-        var union = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in ofPassage)
-        {
-            union.UnionWith(candidate.Terms);
-        }
-
-        union.UnionWith(passageTerms.For(passage).HeadingTerms);
-
-        double covered = 0, total = 0;
-        foreach (var term in terms)
-        {
-            var weight = term.Weight * Math.Max(term.Idf, 0.01);
-            total += weight;
-            if (union.Contains(term.Text))
-            {
-                covered += weight;
-            }
-        }
-
-        return total > 0 ? covered / total : 0;
     }
 }

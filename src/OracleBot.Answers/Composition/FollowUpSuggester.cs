@@ -1,83 +1,148 @@
-using Lucene.Net.Analysis;
+using System.Text.RegularExpressions;
 using OracleBot.Answers.Contract;
-using OracleBot.Answers.Indexing;
 using OracleBot.Answers.Knowledge;
 using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Answers.Composition;
 
 /// <summary>
-/// Suggests follow-up questions the knowledge base can answer, taken from the retrieved evidence itself:
-/// first the section questions of retrieved reference pages that the answer did not already use (each is
-/// answered by its own section), then MeSH topics of retrieved studies (indexed, so asking retrieves
-/// them). Fewer than three is better than filler.
+/// Suggests the questions a clinician would ask next about the same topic — its treatment, prognosis,
+/// diagnosis, side effects — where the answering document has a section on them, and the section
+/// questions of retrieved reference pages. Each is offered only when the knowledge base answers it (the
+/// <c>answerable</c> check runs the question through retrieval and the relevance gate). Fewer than three is
+/// better than filler.
 /// </summary>
-internal sealed class FollowUpSuggester(Analyzer analyzer, KnowledgeStore store)
+internal sealed partial class FollowUpSuggester(KnowledgeStore store, Func<string, string?, bool>? answerable)
 {
     private const int MaxSuggestions = 3;
+    private const int MaxChecks = 4;
+    private const int DocumentsConsidered = 4;
+    private const int MaxTopicChars = 70;
 
-    // MeSH headings come from a closed vocabulary, so analysing each once bounds this cache.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<string>> _meshTerms = new(StringComparer.Ordinal);
-    private const int DocumentsConsidered = 5;
+    // The next questions, in the order a clinician tends to ask them.
+    private static readonly (Facet Facet, string Template)[] Templates =
+    [
+        (Facet.Treatment, "How is {0} treated?"),
+        (Facet.Prognosis, "What is the prognosis of {0}?"),
+        (Facet.AdverseEffects, "What are the side effects of treatment for {0}?"),
+        (Facet.Diagnosis, "How is {0} diagnosed?"),
+        (Facet.RiskFactors, "What are the risk factors for {0}?"),
+        (Facet.Screening, "What is the evidence on screening for {0}?"),
+        (Facet.Prevention, "How can {0} be prevented?"),
+    ];
 
-    // MeSH check tags and study-design headings describe who or how, not a topic worth asking about.
-    private static readonly HashSet<string> GenericMeshes = new(StringComparer.OrdinalIgnoreCase)
+    public IReadOnlyList<string> Suggest(string question, QuestionIntent intent, KnowledgeDocument answering, RetrievalResult retrieval)
     {
-        "Humans", "Animals", "Male", "Female", "Adult", "Aged", "Aged, 80 and over", "Middle Aged", "Young Adult",
-        "Adolescent", "Child", "Child, Preschool", "Infant", "Infant, Newborn", "Pregnancy", "Mice", "Rats",
-        "Retrospective Studies", "Prospective Studies", "Cohort Studies", "Follow-Up Studies", "Treatment Outcome",
-        "Risk Factors", "Cross-Sectional Studies", "Questionnaires", "Surveys and Questionnaires", "Time Factors",
-        "Case-Control Studies", "Reproducibility of Results", "Sensitivity and Specificity", "Prognosis",
-        "Incidence", "Prevalence", "Logistic Models", "Multivariate Analysis", "Odds Ratio", "Age Factors",
-        "Sex Factors", "Statistics, Nonparametric", "Regression Analysis", "Predictive Value of Tests",
-        "Severity of Illness Index", "Disease Models, Animal", "United States", "Cells, Cultured",
-    };
+        if (answerable is null)
+        {
+            return [];
+        }
 
-    public IReadOnlyList<string> Suggest(string question, RetrievalResult retrieval, IReadOnlyCollection<string> citedPassageIds)
-    {
         var asked = Normalise(question);
-        var questionTerms = retrieval.Terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var usedHeadings = citedPassageIds.Select(store.FindPassage).Select(p => p?.Heading).OfType<string>()
-            .Select(Normalise).ToHashSet(StringComparer.Ordinal);
-        var suggestions = new List<string>();
-        var documents = retrieval.Documents.Take(DocumentsConsidered).ToList();
+        var offered = new List<string>();
+        var checks = 0;
+        foreach (var (suggestion, document) in Candidates(intent, answering, retrieval))
+        {
+            if (offered.Count >= MaxSuggestions || checks >= MaxChecks)
+            {
+                break;
+            }
 
-        foreach (var document in documents.Where(d => d.Document.Kind != DocumentKind.Research))
+            var key = Normalise(suggestion);
+            if (key == asked || offered.Exists(o => Normalise(o) == key))
+            {
+                continue;
+            }
+
+            checks++;
+            if (answerable(suggestion, document))
+            {
+                offered.Add(suggestion);
+            }
+        }
+
+        return offered;
+    }
+
+    private IEnumerable<(string Question, string? Document)> Candidates(QuestionIntent intent, KnowledgeDocument answering, RetrievalResult retrieval)
+    {
+        // Facets the answering document has a section on, other than the one asked.
+        if (TopicOf(answering) is { } topic)
+        {
+            var headed = store.PassagesOf(answering.Id).Select(SectionPath.Of).OfType<string>().Distinct(StringComparer.Ordinal)
+                .Aggregate(Facet.None, (f, h) => f | FacetVocabulary.OfHeading(h));
+            foreach (var (facet, template) in Templates)
+            {
+                if ((intent.Facets & facet) == 0 && (headed & facet) != 0)
+                {
+                    yield return (string.Format(System.Globalization.CultureInfo.InvariantCulture, template, topic), answering.Id);
+                }
+            }
+        }
+
+        // A reference page's own section questions ("What are the treatments for Sleep Apnea ?") read as asked.
+        foreach (var document in retrieval.Documents.Take(DocumentsConsidered).Where(d => d.Document.Kind == DocumentKind.Reference))
         {
             foreach (var heading in store.PassagesOf(document.Document.Id).Select(p => p.Heading).OfType<string>().Distinct(StringComparer.Ordinal))
             {
-                var key = Normalise(heading);
-                if (key != asked && !usedHeadings.Contains(key))
+                if (AsQuestion(heading) is { } text && (FacetVocabulary.OfQuestion(text) & intent.Facets) == 0)
                 {
-                    Offer(heading);
+                    yield return (text, document.Document.Id);
                 }
-            }
-        }
-
-        foreach (var document in documents.Where(d => d.Document.Kind == DocumentKind.Research))
-        {
-            foreach (var mesh in document.Document.Meshes.Where(m => !GenericMeshes.Contains(m)))
-            {
-                // A topic the question already names would only restate it.
-                var meshTerms = _meshTerms.GetOrAdd(mesh, m => MedicalTextAnalyzer.Terms(analyzer, m));
-                if (meshTerms.Count > 0 && !meshTerms.TrueForAll(questionTerms.Contains))
-                {
-                    Offer($"What does the research say about {mesh}?");
-                }
-            }
-        }
-
-        return suggestions;
-
-        void Offer(string suggestion)
-        {
-            if (suggestions.Count < MaxSuggestions && !suggestions.Exists(s => Normalise(s) == Normalise(suggestion)))
-            {
-                suggestions.Add(suggestion);
             }
         }
     }
 
+    /// <summary>The topic a document is about, from its title without the source's labels ("(PDQ®)–Health Professional Version", "Treatment", "(NHLBI)").</summary>
+    internal static string? TopicOf(KnowledgeDocument document)
+    {
+        if (document.Kind == DocumentKind.Research)
+        {
+            return null;
+        }
+
+        var title = document.Title;
+        var colon = title.IndexOf(':', StringComparison.Ordinal);
+        if (document.Kind == DocumentKind.Guideline && colon > 0)
+        {
+            title = title[..colon];
+        }
+
+        // "Pancreatic Neuroendocrine Tumors (Islet Cell Tumors) Treatment (PDQ®)–Health Professional Version" → "Pancreatic Neuroendocrine Tumors".
+        for (var pass = 0; pass < 2; pass++)
+        {
+            title = TitleLabels().Replace(title, string.Empty).Trim();
+            title = TitleFacetWords().Replace(title, string.Empty).Trim().TrimEnd(',', ':', '-', '\u2013').Trim();
+            title = TrailingParenthesis().Replace(title, string.Empty).Trim();
+        }
+        return title.Length is > 2 and <= MaxTopicChars ? title : null;
+    }
+
+    // "What is (are) Sleep Apnea ?" → "What is Sleep Apnea?"; "Who is at risk for Asthma? ?" → "Who is at risk for Asthma?".
+    internal static string? AsQuestion(string heading)
+    {
+        var text = heading.Replace("What is (are)", "What is", StringComparison.Ordinal).Replace("? ?", "?", StringComparison.Ordinal);
+        text = SpaceBeforeQuestionMark().Replace(text, "?").Trim();
+        if (text.StartsWith("what research", StringComparison.OrdinalIgnoreCase) || !text.EndsWith('?'))
+        {
+            return null;
+        }
+
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
     private static string Normalise(string text) =>
-        new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+
+    [GeneratedRegex(@"\s*(\(PDQ®?\)\s*[–-]\s*Health Professional Version|\((NHLBI|NIDDK|NINDS|CDC|CancerGov|GHR|NIHSeniorHealth)\)|\(PDQ®?\))\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleLabels();
+
+    [GeneratedRegex(@"\s+(Treatment|Screening|Prevention)$|^Parasites\s*-\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleFacetWords();
+
+    [GeneratedRegex(@"\s*\([^()]*\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingParenthesis();
+
+    [GeneratedRegex(@"\s+\?")]
+    private static partial Regex SpaceBeforeQuestionMark();
 }

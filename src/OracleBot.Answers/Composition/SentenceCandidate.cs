@@ -3,12 +3,23 @@ using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Answers.Composition;
 
-/// <summary>A sentence of a retrieved passage that could become a statement, with its relevance.</summary>
+/// <summary>A sentence of a retrieved passage that could become a statement, with how it answers the question.</summary>
+/// <param name="Topic">Share of the question's topic named by the sentence, its headings or its document's title.</param>
+/// <param name="Own">Share of all the question's terms in the sentence itself.</param>
+/// <param name="AnswersFacet">The sentence or its heading speaks to what the question asks (or the question asks nothing narrower).</param>
 internal sealed record SentenceCandidate(
     RetrievedDocument Document,
     int DocumentRank,
     Passage Passage,
     string Text,
     string[] Terms,
-    double Coverage,
+    double Topic,
+    double Own,
+    bool AnswersFacet,
     double Score);
+
+/// <summary>A retrieved passage judged against the question: is it about the topic, does it speak to the facet.</summary>
+internal sealed record PassageRelevance(RetrievedDocument Document, int DocumentRank, Passage Passage, double Topic, bool AddressesFacet)
+{
+    public bool Relevant => Topic >= RelevanceGate.TopicShare && AddressesFacet;
+}

@@ -7,7 +7,7 @@ namespace OracleBot.Answers.Contract;
 /// <param name="AnswerId">Stable id of this answer, used for feedback and thread state.</param>
 /// <param name="Question">The question this answer answers, restated on the card.</param>
 /// <param name="BottomLine">The single most relevant statement; null when nothing relevant was found.</param>
-/// <param name="Sections">One section per document kind present, guidelines first.</param>
+/// <param name="Sections">One section per document kind present, in the reader's order (clinicians: guidelines, evidence summaries, research, reference sources).</param>
 /// <param name="Citations">The cited sources, ordered by number.</param>
 /// <param name="FollowUps">Up to three follow-up questions the knowledge base can answer.</param>
 /// <param name="Notices">Plain statements about the evidence itself, e.g. that no guideline addresses the question.</param>
@@ -37,6 +37,10 @@ public sealed record Statement(string Text, IReadOnlyList<int> CitationNumbers);
 /// <param name="Title">A display title true to the data (PubMedQA has no titles: PMID, year and first words).</param>
 /// <param name="Url">The source's own http(s) URL from the knowledge base; never user-supplied.</param>
 /// <param name="Excerpt">The supporting passage text, shortened for display.</param>
+/// <param name="Section">The headings of the passage within its document, outermost first, joined with " › "; null when it has none.</param>
+/// <param name="Evidence">The strength of evidence as the source gives it, as a short label (e.g. "Level of evidence C2",
+/// "CDC category A, evidence type 3"); null when the source gives none.</param>
+/// <param name="Updated">The date the source was last updated, when known (evidence summaries).</param>
 public sealed record Citation(
     int Number,
     string DocumentId,
@@ -47,4 +51,7 @@ public sealed record Citation(
     int? Year,
     string Url,
     string License,
-    string Excerpt);
+    string Excerpt,
+    string? Section = null,
+    string? Evidence = null,
+    DateOnly? Updated = null);

@@ -15,6 +15,16 @@ public sealed record AnswerRequest(
 /// <summary>One earlier question and answer of the thread.</summary>
 public sealed record PriorTurn(string Question, string BottomLine, IReadOnlyList<string> CitedDocumentIds);
 
+/// <summary>Who reads an answer, as a type: the wire carries the lower-case names of <see cref="Audiences"/>.</summary>
+public enum Audience
+{
+    Physician,
+    Nurse,
+    Pharmacist,
+    Student,
+    Patient,
+}
+
 public static class Audiences
 {
     public const string Physician = "physician";
@@ -24,4 +34,14 @@ public static class Audiences
     public const string Patient = "patient";
 
     public static IReadOnlyList<string> All { get; } = [Physician, Nurse, Pharmacist, Student, Patient];
+
+    /// <summary>The reader an audience name stands for; an unknown or missing name reads as a physician.</summary>
+    public static Audience Parse(string? name) => name?.Trim().ToUpperInvariant() switch
+    {
+        "NURSE" => Audience.Nurse,
+        "PHARMACIST" => Audience.Pharmacist,
+        "STUDENT" => Audience.Student,
+        "PATIENT" => Audience.Patient,
+        _ => Audience.Physician,
+    };
 }

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using OracleBot.Answers.Composition;
 using OracleBot.Answers.Contract;
 using OracleBot.Answers.Indexing;
 using OracleBot.Answers.Retrieval;
@@ -12,6 +13,8 @@ namespace OracleBot.Answers.Conversation;
 /// ("symptoms", "treated"), so "and the treatments?" after a question on symptoms asks about treatments,
 /// not symptoms again. A question names its own topic when it has a word that is not a facet word and is
 /// rare enough (idf ≥ <see cref="CarriedIdf"/>); such a question that does not point back starts afresh.
+/// A follow-up changes one thing and keeps the rest: one that asks no facet of its own ("and in children?")
+/// also keeps the earlier question's facet words, so it still asks about treatment, now in children.
 /// </summary>
 public sealed class CarryOverQueryRewriter(KnowledgeIndex index, int shortQuestionWords = 8) : IQueryRewriter
 {
@@ -55,7 +58,11 @@ public sealed class CarryOverQueryRewriter(KnowledgeIndex index, int shortQuesti
 
         var analyzer = index.Analyzer;
         var own = MedicalTextAnalyzer.Terms(analyzer, question);
-        var namesTopic = own.Exists(IsCarried);
+
+        // "and in children?" names a population, not a topic of its own.
+        var namesTopic = Words(question).Where(w => FacetVocabulary.PopulationOf(w) == Population.None)
+            .Any(w => MedicalTextAnalyzer.Terms(analyzer, w).Exists(IsCarried));
+        var asksFacet = FacetVocabulary.OfQuestion(question) != Facet.None;
         var short_ = Knowledge.Passage.CountWords(question) <= shortQuestionWords;
         if (!FollowUpDetector.LeansOnThread(question) && (namesTopic || !short_))
         {
@@ -68,8 +75,11 @@ public sealed class CarryOverQueryRewriter(KnowledgeIndex index, int shortQuesti
         {
             foreach (var word in Words(turn.Question))
             {
+                // A follow-up that asks nothing of its own ("and in children?") keeps what was asked
+                // ("treated"); one that asks something else ("what about side effects?") replaces it.
                 var terms = MedicalTextAnalyzer.Terms(analyzer, word);
-                if (carried.Count < MaxCarriedWords && terms.Exists(IsCarried) && terms.Exists(seen.Add))
+                var keep = terms.Exists(IsCarried) || (!asksFacet && FacetVocabulary.OfQuestion(word) != Facet.None);
+                if (carried.Count < MaxCarriedWords && keep && terms.Exists(seen.Add))
                 {
                     carried.Add(word);
                 }

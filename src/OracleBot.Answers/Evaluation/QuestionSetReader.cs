@@ -7,6 +7,11 @@ namespace OracleBot.Answers.Evaluation;
 /// Reads evaluation questions: JSONL lines <c>{"id", "question", "gold_ids"}</c>, optionally with a TREC-style
 /// qrels TSV (<c>query-id, corpus-id, score</c>, header line allowed) that replaces the gold ids.
 /// </summary>
+/// <remarks>
+/// Optional fields label answers: <c>gold_answer</c> (text), <c>gold_sections</c> (headings; a string or an
+/// array), <c>out_of_scope</c> (true: the knowledge base cannot answer it; it needs no gold ids) and
+/// <c>context</c> (the earlier questions of the thread, oldest first, for a follow-up).
+/// </remarks>
 public static class QuestionSetReader
 {
     public static IReadOnlyList<EvalQuestion> Read(string questionsPath, string? qrelsPath)
@@ -44,12 +49,19 @@ public static class QuestionSetReader
                     relevant = gold.EnumerateArray().Select(g => g.ToString()).Distinct(StringComparer.Ordinal).ToDictionary(g => g, _ => 1, StringComparer.Ordinal);
                 }
 
-                if (relevant is { Count: > 0 })
+                var outOfScope = root.TryGetProperty("out_of_scope", out var scope) && scope.GetBoolean();
+                if (relevant is { Count: > 0 } || outOfScope)
                 {
-                    questions.Add(new EvalQuestion(id, question, relevant));
+                    questions.Add(new EvalQuestion(id, question, relevant ?? new Dictionary<string, int>(StringComparer.Ordinal))
+                    {
+                        GoldAnswer = root.TryGetProperty("gold_answer", out var answer) && answer.ValueKind == JsonValueKind.String ? answer.GetString() : null,
+                        GoldSections = Strings(root, "gold_sections"),
+                        OutOfScope = outOfScope,
+                        Context = Strings(root, "context"),
+                    });
                 }
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 throw new InvalidDataException($"{questionsPath}:{lineNumber}: expected {{\"id\", \"question\", \"gold_ids\"}} ({ex.Message}).", ex);
             }
@@ -57,6 +69,12 @@ public static class QuestionSetReader
 
         return questions;
     }
+
+    // A string or an array of strings; absent is empty.
+    private static IReadOnlyList<string> Strings(JsonElement root, string name) =>
+        !root.TryGetProperty(name, out var value) ? []
+        : value.ValueKind == JsonValueKind.String ? [value.GetString()!]
+        : [.. value.EnumerateArray().Select(v => v.GetString() ?? throw new InvalidOperationException($"'{name}' holds a non-string."))];
 
     private static Dictionary<string, Dictionary<string, int>> ReadQrels(string path)
     {

@@ -13,6 +13,10 @@ public static class RetrievalEvaluator
         ArgumentNullException.ThrowIfNull(retriever);
         ArgumentNullException.ThrowIfNull(questions);
 
+        // Out-of-scope questions have no gold documents to rank, and a follow-up ("and in children?") is
+        // searched for only after the thread rewrites it; answer scoring counts both.
+        questions = [.. questions.Where(q => q.Relevant.Count > 0 && !q.IsFollowUp)];
+
         // Warm up the JIT and the index's caches so timings describe a running service.
         foreach (var question in questions.Take(300))
         {

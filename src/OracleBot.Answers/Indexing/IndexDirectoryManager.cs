@@ -85,26 +85,40 @@ internal static class IndexDirectoryManager
         }
     }
 
-    // An exclusive open is an advisory lock on Unix (flock) and a sharing lock on Windows; either way it is
-    // released by the operating system if the holder dies, so a crashed builder never blocks the next start.
+    /// <summary>
+    /// The lock file at <paramref name="path"/> held exclusively until disposed, or null while another process holds it.
+    /// An exclusive open is an advisory lock on Unix (flock) and a sharing lock on Windows; either way it is
+    /// released by the operating system if the holder dies, so a crashed builder never blocks the next start.
+    /// </summary>
+    public static FileStream? TryTakeTurn(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return null;
+        }
+    }
+
     private static FileStream TakeBuildTurn(string indexRoot)
     {
         var path = Path.Combine(indexRoot, LockFileName);
         var deadline = DateTime.UtcNow + LockWait;
         while (true)
         {
-            try
+            if (TryTakeTurn(path) is { } turn)
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return turn;
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+
+            if (DateTime.UtcNow >= deadline)
             {
-                Thread.Sleep(100);
+                throw new TimeoutException($"Another process has been building the knowledge index in '{indexRoot}' for over {LockWait.TotalMinutes} minutes.");
             }
-            catch (IOException ex)
-            {
-                throw new TimeoutException($"Another process has been building the knowledge index in '{indexRoot}' for over {LockWait.TotalMinutes} minutes.", ex);
-            }
+
+            Thread.Sleep(100);
         }
     }
 

@@ -28,6 +28,21 @@ public sealed record KnowledgeDocument(
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Id);
 
+    /// <summary>Strength of a recommendation as its issuer grades it (USPSTF: A, B, C, D or I); null when not given.</summary>
+    public string? Grade { get; init; }
+
+    /// <summary>Recommendation category (CDC: A applies to all persons, B calls for individual decision making).</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Type of the evidence behind a recommendation (CDC: 1 strongest to 4 weakest).</summary>
+    public string? EvidenceType { get; init; }
+
+    /// <summary>The date the document was last updated (PDQ's "Latest Updates"), when known.</summary>
+    public DateOnly? Updated { get; init; }
+
+    /// <summary>Level-of-evidence ratings taken out of the text, in body order.</summary>
+    public IReadOnlyList<EvidenceMark> EvidenceMarks { get; init; } = [];
+
     /// <summary>The conclusion section (PubMedQA), or null.</summary>
     public string? Conclusion => ConclusionStart is { } start ? Body[start..] : null;
 }

@@ -8,7 +8,8 @@ namespace OracleBot.Answers.Knowledge;
 /// </summary>
 /// <param name="Id"><c>&lt;documentId&gt;#p&lt;n&gt;</c>, n counting from 1.</param>
 /// <param name="Ordinal">Position among all passages of the knowledge base; the index stores it.</param>
-/// <param name="Heading">The question line of the reference-page section the passage belongs to, if any.</param>
+/// <param name="Heading">The innermost heading of the section the passage belongs to (a reference page's question line,
+/// a summary's Markdown heading), if any.</param>
 /// <param name="Sentences">The passage's sentences, as ranges of the document body.</param>
 public sealed record Passage(
     string Id,
@@ -19,6 +20,33 @@ public sealed record Passage(
     IReadOnlyList<TextRange> Sentences)
 {
     public string Text => Range.Slice(Document.Body);
+
+    /// <summary>The headings above the passage, outermost first; empty when the document has none.</summary>
+    public IReadOnlyList<string> HeadingPath { get; init; } = [];
+
+    /// <summary>
+    /// The level of evidence the source gives for a statement of this passage, e.g. <c>C2</c>; several
+    /// ratings are joined with "; ". Null when the source rates none of it.
+    /// </summary>
+    public string? EvidenceLevelFor(TextRange statement)
+    {
+        List<string>? levels = null;
+        foreach (var mark in Document.EvidenceMarks)
+        {
+            // A tag follows the statement it rates (or the phrase, inside a sentence), so a mark at the very
+            // end of the statement belongs to it and one at its start belongs to the sentence before.
+            if (mark.Offset > statement.Start && mark.Offset <= statement.End)
+            {
+                levels ??= [];
+                if (!levels.Contains(mark.Level))
+                {
+                    levels.Add(mark.Level);
+                }
+            }
+        }
+
+        return levels is null ? null : string.Join("; ", levels);
+    }
 
     // A passage is identified by its id and place in the knowledge base. The generated record equality would
     // compare (and hash) the whole document text, and passages are hashed on every answer.

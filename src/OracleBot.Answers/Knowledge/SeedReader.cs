@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using OracleBot.Answers.Contract;
+using OracleBot.Answers.Text;
 
 namespace OracleBot.Answers.Knowledge;
 
@@ -71,12 +73,32 @@ public static class SeedReader
         var kind = record.Kind?.Trim().ToUpperInvariant() switch
         {
             "GUIDELINE" => DocumentKind.Guideline,
+            "SUMMARY" => DocumentKind.Summary,
             "REFERENCE" => DocumentKind.Reference,
             "RESEARCH" or null or "" => DocumentKind.Research,
-            _ => throw new InvalidDataException($"{where}: unknown kind '{record.Kind}' (guideline, reference or research)."),
+            _ => throw new InvalidDataException($"{where}: unknown kind '{record.Kind}' (guideline, summary, research or reference)."),
         };
 
-        var text = record.Text.Trim();
+        DateOnly? updated = null;
+        if (!string.IsNullOrWhiteSpace(record.Updated))
+        {
+            updated = DateOnly.TryParseExact(record.Updated.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new InvalidDataException($"{where}: document '{record.Id}' has updated '{record.Updated}', not a yyyy-MM-dd date.");
+        }
+
+        if (record.EvidenceType is < 1 or > 9)
+        {
+            throw new InvalidDataException($"{where}: document '{record.Id}' has evidence_type {record.EvidenceType}, not a small positive number.");
+        }
+
+        var cited = Uri.TryCreate(record.SectionUrl, UriKind.Absolute, out var sectionUrl) && (sectionUrl.Scheme == Uri.UriSchemeHttps || sectionUrl.Scheme == Uri.UriSchemeHttp)
+            ? sectionUrl
+            : url;
+
+        // Evidence-level tags are metadata, not text: a quoted sentence must never carry them.
+        var raw = record.Text.Trim();
+        var (text, marks) = EvidenceTags.Strip(MarkdownText.IsMarkdown(raw) ? MarkdownText.Normalise(raw) : raw);
         var conclusion = record.Conclusion?.Trim();
         string body;
         int? conclusionStart = null;
@@ -101,8 +123,18 @@ public static class SeedReader
             kind,
             record.Source?.Trim() is { Length: > 0 } source ? source : "Unknown source",
             record.Year,
-            url.AbsoluteUri,
+            cited.AbsoluteUri,
             record.License?.Trim() is { Length: > 0 } license ? license : "Unknown licence",
-            record.Meshes ?? []);
+            record.Meshes ?? [])
+        {
+            // A CDC record's grade restates its category and evidence type, which are kept on their own.
+            Grade = record.RecommendationCategory is null && record.EvidenceType is null ? Trimmed(record.Grade) : null,
+            Category = Trimmed(record.RecommendationCategory),
+            EvidenceType = record.EvidenceType?.ToString(CultureInfo.InvariantCulture),
+            Updated = updated,
+            EvidenceMarks = marks,
+        };
     }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

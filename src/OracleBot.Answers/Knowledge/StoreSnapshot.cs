@@ -13,7 +13,8 @@ internal static class StoreSnapshot
 {
     public const string FileName = "store.bin";
     private const int Magic = 0x534B424F; // "OBKS"
-    private const int Version = 1;
+    // 2: evidence metadata (grade, category, evidence type, last update, level-of-evidence marks) and heading paths.
+    private const int Version = 2;
 
     public static void Write(string directory, KnowledgeStore store)
     {
@@ -40,6 +41,17 @@ internal static class StoreSnapshot
                 writer.Write(mesh);
             }
 
+            WriteOptional(writer, document.Grade);
+            WriteOptional(writer, document.Category);
+            WriteOptional(writer, document.EvidenceType);
+            writer.Write(document.Updated?.DayNumber ?? -1);
+            writer.Write(document.EvidenceMarks.Count);
+            foreach (var mark in document.EvidenceMarks)
+            {
+                writer.Write(mark.Offset);
+                writer.Write(mark.Level);
+            }
+
             var passages = store.PassagesOf(document.Id);
             writer.Write(passages.Count);
             foreach (var passage in passages)
@@ -48,6 +60,12 @@ internal static class StoreSnapshot
                 if (passage.Heading is not null)
                 {
                     writer.Write(passage.Heading);
+                }
+
+                writer.Write(passage.HeadingPath.Count);
+                foreach (var heading in passage.HeadingPath)
+                {
+                    writer.Write(heading);
                 }
 
                 writer.Write(passage.Range.Start);
@@ -110,13 +128,40 @@ internal static class StoreSnapshot
                 meshes[m] = Shared(reader.ReadString());
             }
 
+            var grade = ReadOptional(reader, Shared);
+            var category = ReadOptional(reader, Shared);
+            var evidenceType = ReadOptional(reader, Shared);
+            var updated = reader.ReadInt32();
+            var marks = new EvidenceMark[reader.ReadInt32()];
+            for (var m = 0; m < marks.Length; m++)
+            {
+                marks[m] = new EvidenceMark(reader.ReadInt32(), Shared(reader.ReadString()));
+                if (marks[m].Offset > body.Length)
+                {
+                    throw new InvalidDataException("An evidence mark lies outside its document.");
+                }
+            }
+
             var document = new KnowledgeDocument(id, title, displayTitle, body, conclusion < 0 ? null : conclusion, kind, source,
-                year == int.MinValue ? null : year, url, license, meshes);
+                year == int.MinValue ? null : year, url, license, meshes)
+            {
+                Grade = grade,
+                Category = category,
+                EvidenceType = evidenceType,
+                Updated = updated < 0 ? null : DateOnly.FromDayNumber(updated),
+                EvidenceMarks = marks,
+            };
             documents.Add(document);
             var passageCount = reader.ReadInt32();
             for (var p = 0; p < passageCount; p++)
             {
                 var heading = reader.ReadBoolean() ? Shared(reader.ReadString()) : null;
+                var path = new string[reader.ReadInt32()];
+                for (var h = 0; h < path.Length; h++)
+                {
+                    path[h] = Shared(reader.ReadString());
+                }
+
                 var range = new TextRange(reader.ReadInt32(), reader.ReadInt32());
                 var sentences = new TextRange[reader.ReadInt32()];
                 for (var s = 0; s < sentences.Length; s++)
@@ -129,10 +174,22 @@ internal static class StoreSnapshot
                     throw new InvalidDataException("A passage lies outside its document.");
                 }
 
-                passages.Add(new Passage($"{id}#p{p + 1}", passages.Count, document, range, heading, sentences));
+                passages.Add(new Passage($"{id}#p{p + 1}", passages.Count, document, range, heading, sentences) { HeadingPath = path });
             }
         }
 
         return KnowledgeStore.FromParts(documents, [.. passages]);
     }
+
+    private static void WriteOptional(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static string? ReadOptional(BinaryReader reader, Func<string, string> shared) =>
+        reader.ReadBoolean() ? shared(reader.ReadString()) : null;
 }

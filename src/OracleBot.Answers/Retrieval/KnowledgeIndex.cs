@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lucene.Net.Analysis;
 using Microsoft.Extensions.Logging;
+using OracleBot.Answers.Embeddings;
 using OracleBot.Answers.Indexing;
 using OracleBot.Answers.Knowledge;
 
@@ -9,7 +10,9 @@ namespace OracleBot.Answers.Retrieval;
 /// <summary>
 /// The knowledge base and its BM25 passage index. Opening loads the seed documents, then reuses the index
 /// built for exactly these seeds or builds it (into a temporary folder, moved into place when complete).
-/// Opening happens once, in the background; <see cref="IsReady"/> reports when searches can run.
+/// Opening happens once, in the background; <see cref="IsReady"/> reports when searches can run. With vectors
+/// enabled, the passages' embeddings are then loaded or computed in the background too, and from when they are
+/// ready (<see cref="Vectors"/>) a search fuses BM25 with cosine similarity; until then it is BM25 alone.
 /// </summary>
 public sealed partial class KnowledgeIndex : IRetriever, IDisposable
 {
@@ -17,18 +20,40 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
     private readonly ILogger<KnowledgeIndex> _logger;
     private readonly Analyzer _analyzer = MedicalTextAnalyzer.Create();
     private readonly Lazy<Task<OpenedIndex>> _opening;
+    private readonly VectorSearch? _vectors;
     private OpenedIndex? _index;
     private KnowledgeStore? _store;
 
+    /// <summary>An index searched with BM25 alone.</summary>
     public KnowledgeIndex(KnowledgeIndexLocation location, ILogger<KnowledgeIndex> logger)
+        : this(location, logger, vectors: null)
+    {
+    }
+
+    /// <summary>An index that fuses BM25 with dense vectors once they are ready (when <paramref name="vectors"/> enables them).</summary>
+    public KnowledgeIndex(KnowledgeIndexLocation location, ILogger<KnowledgeIndex> logger, VectorOptions? vectors)
     {
         ArgumentNullException.ThrowIfNull(location);
         _location = location;
         _logger = logger;
+        _vectors = vectors is { Enabled: true } ? new VectorSearch(vectors, logger) : null;
         _opening = new Lazy<Task<OpenedIndex>>(() => Task.Run(Open), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public bool IsReady => Volatile.Read(ref _index) is not null;
+
+    /// <summary>Where the dense vectors stand; <see cref="VectorState.Off"/> when they are not enabled.</summary>
+    public VectorStatus Vectors => _vectors?.Status ?? new VectorStatus(VectorState.Off, 0, _store?.Passages.Count ?? 0);
+
+    /// <summary>Opens the index and waits until its vectors are ready, off or failed (build-index, evaluation).</summary>
+    public async Task EnsureVectorsSettledAsync(CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        if (_vectors is not null)
+        {
+            await _vectors.Settled.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Where the documents are read from and the index kept.</summary>
     public KnowledgeIndexLocation Location => _location;
@@ -67,12 +92,17 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
         }
 
         // Several passages of one document may rank high; fetch enough to fill `top` distinct documents.
-        var hits = index.Impacts.Search([.. terms.Select(t => (t.Text, t.Weight))], Math.Max(top * 4, 32), index.FirstPassageOf);
+        var depth = Math.Max(top * 4, 32);
+        var weighted = terms.Select(t => (t.Text, t.Weight)).ToList();
+        var vectors = _vectors?.Vectors;
+        var embedded = vectors is null ? null : _vectors!.TryPrepareQuery(query.Context is { Length: > 0 } context ? context + "\n" + query.Question : query.Question);
+        var hits = embedded is null
+            ? index.Impacts.Search(weighted, depth, index.FirstPassageOf).ConvertAll(h => (index.PassageByDoc[h.Doc], h.Score))
+            : Fuse(index, weighted, Math.Max(depth, _vectors!.Options.Candidates), vectors!, embedded);
         var documents = new List<RetrievedDocument>(top);
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (doc, score) in hits)
+        foreach (var (passage, score) in hits)
         {
-            var passage = index.PassageByDoc[doc];
             var retrieved = new RetrievedPassage(passage, score);
             if (positions.TryGetValue(passage.Document.Id, out var position))
             {
@@ -88,7 +118,20 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
         return new RetrievalResult(terms, documents);
     }
 
-    public void Dispose() => _analyzer.Dispose();
+    public void Dispose()
+    {
+        _vectors?.Dispose();
+        _analyzer.Dispose();
+    }
+
+    private List<(Passage Passage, float Score)> Fuse(OpenedIndex index, List<(string, float)> terms, int candidates, PassageVectors vectors, QuantisedQuery query)
+    {
+        var bm25 = index.Impacts.Search(terms, candidates, index.FirstPassageOf).ConvertAll(h => (index.PassageByDoc[h.Doc].Ordinal, h.Score));
+        var nearest = vectors.Nearest(query, candidates);
+        var passages = _store!.Passages;
+        return ScoreFusion.Fuse(bm25, nearest, ordinal => vectors.Cosine(ordinal, query), _vectors!.Options.Weight)
+            .ConvertAll(f => (passages[f.Ordinal], f.Score));
+    }
 
     private OpenedIndex Open()
     {
@@ -111,30 +154,33 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
             store = KnowledgeStore.Create(SeedReader.ReadParallel(files), id => LogDuplicate(id));
             loadTime = clock.Elapsed;
             LogBuilding(store.DocumentCount, store.Passages.Count);
+            // Built only if this instance wrote it: another may have finished the same index while this one waited its turn.
             path = IndexDirectoryManager.BuildAtomically(_location.IndexDirectory, fingerprint, dir =>
             {
                 PassageIndexWriter.Write(dir, store, _analyzer);
                 StoreSnapshot.Write(dir, store);
+                built = true;
             });
-            built = true;
             index = OpenedIndex.TryOpen(path, store)
                 ?? throw new InvalidOperationException($"The index just built at '{path}' does not match the knowledge base.");
         }
 
+        _vectors?.AdoptDonor(_location.IndexDirectory, path);
         IndexDirectoryManager.RemoveStale(_location.IndexDirectory, keep: path);
         Report = new KnowledgeIndexReport(built, store!.DocumentCount, store.Passages.Count, loadTime, clock.Elapsed - loadTime, path);
         LogOpened(built ? "built" : "opened", store.DocumentCount, store.Passages.Count, (long)loadTime.TotalMilliseconds, (long)(clock.Elapsed - loadTime).TotalMilliseconds);
         _store = store;
         Volatile.Write(ref _index, index);
+        _vectors?.Start(path, store);
         return index;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed document id {DocumentId} appears more than once; the first is kept")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Seed document id {DocumentId} appears more than once; the first is kept")]
     private partial void LogDuplicate(string documentId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Building the knowledge index for {Documents} documents ({Passages} passages)")]
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Building the knowledge index for {Documents} documents ({Passages} passages)")]
     private partial void LogBuilding(int documents, int passages);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge index {Action}: {Documents} documents, {Passages} passages; seeds loaded in {LoadMs} ms, index ready in {IndexMs} ms")]
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Knowledge index {Action}: {Documents} documents, {Passages} passages; seeds loaded in {LoadMs} ms, index ready in {IndexMs} ms")]
     private partial void LogOpened(string action, int documents, int passages, long loadMs, long indexMs);
 }

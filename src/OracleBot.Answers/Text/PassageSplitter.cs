@@ -6,7 +6,9 @@ namespace OracleBot.Answers.Text;
 /// Cuts a document into passages of whole sentences, about 120–250 words each, so a citation points at
 /// the few sentences that support a statement rather than at a whole reference page. A question line
 /// ("What are the symptoms of … ?") opens a new section: passages never straddle two sections, and each
-/// passage remembers the question its section answers.
+/// passage remembers the question its section answers. In Markdown (PDQ summaries) the headings split the
+/// sections instead, and each passage remembers its heading path; table rows and the summaries' boilerplate
+/// sections (clinical-trial search notes, change logs) are not quoted.
 /// </summary>
 public static class PassageSplitter
 {
@@ -23,8 +25,10 @@ public static class PassageSplitter
         ArgumentNullException.ThrowIfNull(document);
         var body = document.Body;
         var passages = new List<Passage>();
-        foreach (var (heading, range) in Sections(body))
+        var markdown = MarkdownText.IsMarkdown(body);
+        foreach (var (path, range) in markdown ? MarkdownSections(body) : Sections(body))
         {
+            var heading = path.Count > 0 ? path[^1] : null;
             var sentences = SentenceSplitter.Split(body, range);
             var sectionStart = passages.Count;
             var current = new List<TextRange>();
@@ -73,7 +77,10 @@ public static class PassageSplitter
                     document,
                     new TextRange(start, current[^1].End - start),
                     heading,
-                    [.. current]));
+                    [.. current])
+                {
+                    HeadingPath = path,
+                });
                 current.Clear();
                 words = 0;
             }
@@ -83,7 +90,7 @@ public static class PassageSplitter
     }
 
     /// <summary>Splits a body on its question lines; text before the first question has no heading.</summary>
-    internal static IEnumerable<(string? Heading, TextRange Range)> Sections(string body)
+    internal static IEnumerable<(IReadOnlyList<string> Path, TextRange Range)> Sections(string body)
     {
         string? heading = null;
         var sectionStart = 0;
@@ -96,7 +103,7 @@ public static class PassageSplitter
             {
                 if (HasText(body, sectionStart, lineStart))
                 {
-                    yield return (heading, new TextRange(sectionStart, lineStart - sectionStart));
+                    yield return (PathOf(heading), new TextRange(sectionStart, lineStart - sectionStart));
                 }
 
                 heading = NormaliseQuestion(body.AsSpan(lineStart, lineEnd - lineStart));
@@ -113,9 +120,71 @@ public static class PassageSplitter
 
         if (HasText(body, sectionStart, body.Length))
         {
-            yield return (heading, new TextRange(sectionStart, body.Length - sectionStart));
+            yield return (PathOf(heading), new TextRange(sectionStart, body.Length - sectionStart));
+        }
+
+        static string[] PathOf(string? heading) => heading is null ? [] : [heading];
+    }
+
+    /// <summary>
+    /// Splits a Markdown body on its headings. A section's text excludes its heading line; its path holds
+    /// the headings above it, outermost first. Table rows, boilerplate sections and everything below them are left out.
+    /// </summary>
+    internal static IEnumerable<(IReadOnlyList<string> Path, TextRange Range)> MarkdownSections(string body)
+    {
+        var stack = new List<(int Level, string Text)>();
+        string[] path = [];
+        var skipped = false;
+        var sectionStart = 0;
+        var lineStart = 0;
+        while (lineStart <= body.Length)
+        {
+            var newline = body.IndexOf('\n', lineStart);
+            var lineEnd = newline < 0 ? body.Length : newline;
+            var line = body.AsSpan(lineStart, lineEnd - lineStart).Trim();
+            var (level, text) = MarkdownText.Heading(line);
+            if (MarkdownText.IsTableRow(line))
+            {
+                // Table cells are not sentences; the prose on either side stays in the section.
+                if (!skipped && HasText(body, sectionStart, lineStart))
+                {
+                    yield return (path, new TextRange(sectionStart, lineStart - sectionStart));
+                }
+
+                sectionStart = newline < 0 ? body.Length : newline + 1;
+            }
+            else if (level > 0)
+            {
+                if (!skipped && HasText(body, sectionStart, lineStart))
+                {
+                    yield return (path, new TextRange(sectionStart, lineStart - sectionStart));
+                }
+
+                stack.RemoveAll(h => h.Level >= level);
+                stack.Add((level, text));
+                path = [.. stack.Select(h => h.Text)];
+                skipped = stack.Exists(h => IsBoilerplate(h.Text));
+                sectionStart = newline < 0 ? body.Length : newline + 1;
+            }
+
+            if (newline < 0)
+            {
+                break;
+            }
+
+            lineStart = newline + 1;
+        }
+
+        if (!skipped && HasText(body, sectionStart, body.Length))
+        {
+            yield return (path, new TextRange(sectionStart, body.Length - sectionStart));
         }
     }
+
+    // The same in every PDQ summary: a pointer to NCI's trial search, and the log of editorial changes.
+    private static bool IsBoilerplate(string heading) =>
+        heading.Equals("Current Clinical Trials", StringComparison.OrdinalIgnoreCase)
+        || heading.StartsWith("Latest Updates to This Summary", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Tidies a question line for display: "What is (are) Hairy Cell Leukemia ?" becomes

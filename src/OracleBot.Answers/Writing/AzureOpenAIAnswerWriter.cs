@@ -24,6 +24,7 @@ public sealed partial class AzureOpenAIAnswerWriter : IAnswerWriter
     private readonly AnswersOptions _options;
     private readonly ILogger<AzureOpenAIAnswerWriter> _logger;
     private readonly Lazy<GroundingCheck> _grounding;
+    private readonly Lazy<ExtractiveComposer> _answerability;
 
     public AzureOpenAIAnswerWriter(ChatClient chat, KnowledgeIndex index, IOptions<AnswersOptions> options, ILogger<AzureOpenAIAnswerWriter> logger)
     {
@@ -33,6 +34,7 @@ public sealed partial class AzureOpenAIAnswerWriter : IAnswerWriter
         _options = options.Value;
         _logger = logger;
         _grounding = new Lazy<GroundingCheck>(() => new GroundingCheck(new LexicalSupport(index.Analyzer, index.Impacts.TextIdf), _options.MaxStatements));
+        _answerability = new Lazy<ExtractiveComposer>(() => new ExtractiveComposer(index.Analyzer, index.Store, 1));
     }
 
     public async Task<Answer?> WriteAsync(AnswerRequest request, RetrievalResult retrieval, Answer extractive, Action<string>? partialText, CancellationToken cancellationToken)
@@ -86,7 +88,7 @@ public sealed partial class AzureOpenAIAnswerWriter : IAnswerWriter
             return null;
         }
 
-        var outcome = _grounding.Value.Apply(model, offered, extractive, ExtractiveComposer.SectionOrderFor(request.Audience), Answerable);
+        var outcome = _grounding.Value.Apply(model, offered, extractive, ExtractiveComposer.SectionOrderFor(Audiences.Parse(request.Audience)), Answerable);
         LogGrounded(outcome.Kept, outcome.Dropped);
         if (outcome.Answer is null)
         {
@@ -103,7 +105,7 @@ public sealed partial class AzureOpenAIAnswerWriter : IAnswerWriter
             Temperature = 0.1f,
             ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("grounded_answer", ModelAnswerSchema.Schema, jsonSchemaIsStrict: true),
         };
-        ChatMessage[] messages = [new SystemChatMessage(AnswerPrompt.System(request.Audience)), new UserChatMessage(AnswerPrompt.User(request.Question, offered))];
+        ChatMessage[] messages = [new SystemChatMessage(AnswerPrompt.System(Audiences.Parse(request.Audience))), new UserChatMessage(AnswerPrompt.User(request.Question, offered))];
         var output = new StringBuilder();
         var shown = string.Empty;
         await foreach (var update in _chat.CompleteChatStreamingAsync(messages, options, cancellationToken).ConfigureAwait(false))
@@ -127,30 +129,13 @@ public sealed partial class AzureOpenAIAnswerWriter : IAnswerWriter
         return output.ToString();
     }
 
-    // A follow-up is offered only when the knowledge base finds a passage covering most of it.
-    private bool Answerable(string question)
-    {
-        var retrieval = _index.Retrieve(new RetrievalQuery(question), 1);
-        if (retrieval.Documents.Count == 0 || retrieval.Terms.Count == 0)
-        {
-            return false;
-        }
+    // A follow-up is offered only when the knowledge base answers it, judged as the extractive composer judges.
+    private bool Answerable(string question) =>
+        _answerability.Value.Answers(question, _index.Retrieve(new RetrievalQuery(question), 3));
 
-        var passage = retrieval.Documents[0].Best.Passage;
-        var terms = Indexing.MedicalTextAnalyzer.Terms(_index.Analyzer, (passage.Heading ?? string.Empty) + " " + passage.Text).ToHashSet(StringComparer.Ordinal);
-        double covered = 0, total = 0;
-        foreach (var term in retrieval.Terms)
-        {
-            total += term.Idf;
-            covered += terms.Contains(term.Text) ? term.Idf : 0;
-        }
-
-        return total > 0 && covered / total >= ExtractiveComposer.RelevantCoverage;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The model's answer was not used ({Reason}); the extractive answer is given instead")]
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The model's answer was not used ({Reason}); the extractive answer is given instead")]
     private partial void LogFallback(string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Grounding check kept {Kept} statements and dropped {Dropped}")]
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Debug, Message = "Grounding check kept {Kept} statements and dropped {Dropped}")]
     private partial void LogGrounded(int kept, int dropped);
 }

@@ -70,6 +70,9 @@ internal sealed class GroundingCheck(LexicalSupport support, int maxStatements)
             Sections = sections,
             Citations = numbering.Citations,
             FollowUps = followUps.Count > 0 ? followUps : extractive.FollowUps,
+
+            // An extractive answer that found nothing says "not covered"; the model's grounded answer does not.
+            Notices = extractive.BottomLine is null ? [] : extractive.Notices,
         };
         return new Outcome(answer, statements.Count, dropped);
     }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
+using OracleBot.Answers.Composition;
 using OracleBot.Answers.Indexing;
+using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Answers.Writing;
 
@@ -32,18 +34,7 @@ internal sealed partial class LexicalSupport(Analyzer analyzer, Func<string, flo
         }
 
         var available = MedicalTextAnalyzer.Terms(analyzer, passage).ToHashSet(StringComparer.Ordinal);
-        double covered = 0, total = 0;
-        foreach (var term in terms)
-        {
-            var weight = Math.Max(idf(term), 0.1);
-            total += weight;
-            if (available.Contains(term))
-            {
-                covered += weight;
-            }
-        }
-
-        return covered / total;
+        return TermCoverage.Of([.. terms.Select(t => new QueryTerm(t, 1f, idf(t)))], available.Contains);
     }
 
     public bool NumbersAppear(string statement, string passage)

@@ -26,7 +26,7 @@ internal static class ModelAnswerSchema
          "properties":{
            "bottomLine":STATEMENT,
            "sections":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","statements"],
-             "properties":{"kind":{"type":"string","enum":["guideline","reference","research"]},
+             "properties":{"kind":{"type":"string","enum":["guideline","summary","research","reference"]},
                            "statements":{"type":"array","items":STATEMENT}}}},
            "followUps":{"type":"array","items":{"type":"string"}}}}
         """.Replace("STATEMENT", Statement, StringComparison.Ordinal));

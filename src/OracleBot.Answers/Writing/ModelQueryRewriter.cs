@@ -55,6 +55,6 @@ public sealed partial class ModelQueryRewriter(ChatClient chat, CarryOverQueryRe
         return fallback.Rewrite(request);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The model's query rewrite was not used ({Reason}); the thread's key terms are carried over instead")]
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "The model's query rewrite was not used ({Reason}); the thread's key terms are carried over instead")]
     private partial void LogFallback(string reason);
 }

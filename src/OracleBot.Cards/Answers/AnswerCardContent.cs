@@ -58,7 +58,9 @@ internal sealed class AnswerCardContent
         foreach (var reference in References)
         {
             chars += (2 * reference.Title.Length) + (2 * reference.Source.Length) + reference.Url.Length + reference.DocumentId.Length
-                + Math.Min(reference.Excerpt.Length, CitationCardData.MaxExcerpt) + reference.License.Length + 16;
+                + Math.Min(reference.Excerpt.Length, CitationCardData.MaxExcerpt) + reference.License.Length + 16
+                + (2 * Math.Min(reference.Section?.Length ?? 0, CitationCardData.MaxSection))
+                + (2 * Math.Min(reference.Evidence?.Length ?? 0, CitationCardData.MaxEvidence));
             items++;
         }
 

@@ -88,6 +88,7 @@ internal static class AnswerCardData
     public static string Heading(DocumentKind kind) => kind switch
     {
         DocumentKind.Guideline => "From the Guidelines",
+        DocumentKind.Summary => "From Evidence Summaries",
         DocumentKind.Reference => "From Reference Sources",
         _ => "From the Research",
     };

@@ -15,6 +15,8 @@ internal static class CitationCardData
     public const int MaxSource = 120;
     public const int MaxLicense = 80;
     public const int MaxExcerpt = 600;
+    public const int MaxSection = 200;
+    public const int MaxEvidence = 160;
 
     public static JsonObject Build(Citation citation)
     {
@@ -23,6 +25,12 @@ internal static class CitationCardData
         var year = citation.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         var source = CardText.Markdown(citation.Source, MaxSource);
         var license = CardText.Markdown(citation.License, MaxLicense);
+        var section = CardText.Markdown(citation.Section, MaxSection);
+        var evidence = CardText.Markdown(citation.Evidence, MaxEvidence);
+        var updated = citation.Updated?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+        // An evidence summary is dated by its last update; other sources by their year.
+        var dated = updated.Length > 0 ? "Updated " + updated : year;
         return new JsonObject
         {
             ["number"] = citation.Number,
@@ -34,14 +42,21 @@ internal static class CitationCardData
             ["kindColor"] = citation.Kind switch
             {
                 DocumentKind.Guideline => "Good",
+                DocumentKind.Summary => "Good",
                 DocumentKind.Reference => "Accent",
                 _ => "Default",
             },
-            ["details"] = year.Length > 0 ? $"{year} · {source}" : source,
+            ["details"] = dated.Length > 0 ? $"{dated} · {source}" : source,
             ["hasYear"] = year.Length > 0,
             ["year"] = year,
             ["source"] = source.Length > 0 ? source : "Unknown source",
             ["license"] = license.Length > 0 ? license : "Not stated",
+            ["hasSection"] = section.Length > 0,
+            ["section"] = section,
+            ["hasEvidence"] = evidence.Length > 0,
+            ["evidence"] = evidence,
+            ["hasUpdated"] = updated.Length > 0,
+            ["updated"] = updated,
             ["excerpt"] = CardText.Markdown(citation.Excerpt, MaxExcerpt),
             ["hasUrl"] = url is not null,
             ["url"] = url ?? string.Empty,
@@ -51,6 +66,7 @@ internal static class CitationCardData
     public static string KindLabel(DocumentKind kind) => kind switch
     {
         DocumentKind.Guideline => "Guideline",
+        DocumentKind.Summary => "Evidence summary",
         DocumentKind.Reference => "Reference",
         _ => "Research",
     };

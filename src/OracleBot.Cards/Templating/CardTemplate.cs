@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OracleBot.Cards.Templating.Expressions;
@@ -11,6 +12,13 @@ namespace OracleBot.Cards.Templating;
 /// </summary>
 public sealed class CardTemplate
 {
+    // One buffer and writer per thread, reused by every binding on it: a card's bytes are copied out once.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     private readonly TemplateNode _root;
 
     private CardTemplate(string name, TemplateNode root)
@@ -62,6 +70,29 @@ public sealed class CardTemplate
         {
             throw new InvalidOperationException($"Template '{Name}' could not be bound: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>
+    /// Expands the template over <paramref name="data"/> as UTF-8 JSON, the same JSON as serialising what
+    /// <see cref="Bind"/> returns, without building the tree.
+    /// </summary>
+    public byte[] BindUtf8(JsonNode? data)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        try
+        {
+            _root.WriteValue(writer, EvaluationScope.ForRoot(data));
+            writer.Flush();
+        }
+        catch (ExpressionEvaluationException ex)
+        {
+            throw new InvalidOperationException($"Template '{Name}' could not be bound: {ex.Message}", ex);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Binds a template whose root is an object (every card).</summary>

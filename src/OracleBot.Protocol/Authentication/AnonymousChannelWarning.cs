@@ -21,8 +21,9 @@ internal sealed partial class AnonymousChannelWarning(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message =
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message =
         "Bot:AppId is not configured: channel requests are accepted WITHOUT authentication and replies are sent without a token. " +
-        "This is only for local development (e.g. Agents Playground); set Bot:AppId in any shared or production environment.")]
+        "This is only for local development (e.g. Agents Playground) and is allowed only in the Development environment or with " +
+        "Bot:AllowUnauthenticated=true; set Bot:AppId in any shared or production environment.")]
     private static partial void LogAnonymous(ILogger logger);
 }

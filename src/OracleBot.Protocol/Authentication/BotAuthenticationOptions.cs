@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace OracleBot.Protocol.Authentication;
 
 /// <summary>
-/// Inbound token validation settings, bound to the <c>Bot</c> configuration section.
-/// An empty <see cref="AppId"/> means local development: requests are accepted anonymously.
+/// The bot's app id and inbound token validation settings, bound to the <c>Bot</c> configuration section.
+/// An empty <see cref="AppId"/> means local development: requests are accepted anonymously, which the bot
+/// allows only in the Development environment or with <see cref="AllowUnauthenticated"/>.
 /// </summary>
 public sealed class BotAuthenticationOptions
 {
@@ -14,6 +15,12 @@ public sealed class BotAuthenticationOptions
 
     /// <summary>The bot's Microsoft App ID; the audience every channel token must carry.</summary>
     public string? AppId { get; set; }
+
+    /// <summary>
+    /// Run without an app id outside the Development environment, accepting requests from anyone. Only for a
+    /// local stand-in such as the Agents Playground; without it a missing app id stops the bot at start.
+    /// </summary>
+    public bool AllowUnauthenticated { get; set; }
 
     /// <summary>OpenID metadata document whose <c>jwks_uri</c> lists the channel's signing keys.</summary>
     [Required]
@@ -39,7 +46,10 @@ public sealed class BotAuthenticationOptions
     [Range(1, 1_000_000)]
     public int ValidatedTokenCacheSize { get; set; } = 4096;
 
-    internal bool IsAnonymous => string.IsNullOrWhiteSpace(AppId);
+    /// <summary>
+    /// No app id: inbound requests are not authenticated and replies carry no token. The one place that decides it.
+    /// </summary>
+    public bool IsAnonymous => string.IsNullOrWhiteSpace(AppId);
 
     internal IReadOnlyList<string> EffectiveIssuers => ValidIssuers.Count == 0 ? [DefaultIssuer] : [.. ValidIssuers];
 }

@@ -87,7 +87,8 @@ internal sealed partial class ChannelTokenValidator : IChannelTokenValidator
         }
         catch (ArgumentException)
         {
-            return Reject("malformed token", LogLevel.Warning);
+            // Not a JWT at all: scanner noise, like a missing header, not a channel whose token went wrong.
+            return Reject("malformed token", LogLevel.Debug);
         }
 
         // Checked before any key lookup so that 'none' and HMAC tokens never reach signature code.
@@ -142,6 +143,6 @@ internal sealed partial class ChannelTokenValidator : IChannelTokenValidator
         _ => "token invalid",
     };
 
-    [LoggerMessage(Message = "Channel token rejected: {Reason}")]
+    [LoggerMessage(EventId = 1002, Message = "Channel token rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, LogLevel level, string reason);
 }

@@ -135,9 +135,9 @@ internal sealed partial class SigningKeyStore(
         return keys;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Channel signing keys refreshed: {KeyCount} keys")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Channel signing keys refreshed: {KeyCount} keys")]
     private static partial void LogKeysRefreshed(ILogger logger, int keyCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Fetching channel signing keys failed; keeping the previous keys if any")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Fetching channel signing keys failed; keeping the previous keys if any")]
     private static partial void LogKeyRefreshFailed(ILogger logger, Exception exception);
 }

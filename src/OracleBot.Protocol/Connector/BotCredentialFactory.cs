@@ -8,14 +8,14 @@ namespace OracleBot.Protocol.Connector;
 /// <summary>Maps the <c>Bot</c> settings onto an Azure.Identity credential.</summary>
 internal static class BotCredentialFactory
 {
-    public static TokenCredential Create(BotCredentialOptions options, HttpClient transport)
+    public static TokenCredential Create(BotCredentialOptions options, string appId, HttpClient transport)
     {
         var pipelineTransport = new HttpClientTransport(transport);
         Uri? authorityHost = options.AuthorityHost is null ? null : new Uri(options.AuthorityHost);
 
         if (options.IsManagedIdentity)
         {
-            var id = ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId ?? options.AppId!);
+            var id = ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId ?? appId);
             return new ManagedIdentityCredential(new ManagedIdentityCredentialOptions(id) { Transport = pipelineTransport });
         }
 
@@ -32,7 +32,7 @@ internal static class BotCredentialFactory
                 certificateOptions.AuthorityHost = authorityHost;
             }
 
-            return new ClientCertificateCredential(options.Tenant, options.AppId, certificate, certificateOptions);
+            return new ClientCertificateCredential(options.Tenant, appId, certificate, certificateOptions);
         }
 
         var secretOptions = new ClientSecretCredentialOptions
@@ -45,6 +45,6 @@ internal static class BotCredentialFactory
             secretOptions.AuthorityHost = authorityHost;
         }
 
-        return new ClientSecretCredential(options.Tenant, options.AppId, options.ClientSecret, secretOptions);
+        return new ClientSecretCredential(options.Tenant, appId, options.ClientSecret, secretOptions);
     }
 }

@@ -3,19 +3,17 @@ using System.ComponentModel.DataAnnotations;
 namespace OracleBot.Protocol.Connector;
 
 /// <summary>
-/// How the bot obtains its outbound connector token, bound to the <c>Bot</c> configuration section.
-/// No <see cref="AppId"/> means no token (local development against Agents Playground).
+/// How the bot obtains its outbound connector token, bound to the <c>Bot</c> configuration section. The app
+/// id itself is <see cref="Authentication.BotAuthenticationOptions.AppId"/>: without one there is no token
+/// (local development against Agents Playground) and these settings are not checked.
 /// </summary>
-public sealed class BotCredentialOptions : IValidatableObject
+public sealed class BotCredentialOptions
 {
     public const string SectionName = "Bot";
     public const string MultiTenant = "MultiTenant";
     public const string SingleTenant = "SingleTenant";
     public const string UserAssignedManagedIdentity = "UserAssignedMSI";
     public const string DefaultOAuthScope = "https://api.botframework.com/.default";
-
-    /// <summary>The bot's Microsoft App ID (the Entra application's client id).</summary>
-    public string? AppId { get; set; }
 
     /// <summary><c>MultiTenant</c> (default; tenant <c>botframework.com</c>), <c>SingleTenant</c> or <c>UserAssignedMSI</c>.</summary>
     public string AppType { get; set; } = MultiTenant;
@@ -30,7 +28,7 @@ public sealed class BotCredentialOptions : IValidatableObject
 
     public string? CertificatePassword { get; set; }
 
-    /// <summary>Client id of the user-assigned managed identity; defaults to <see cref="AppId"/>.</summary>
+    /// <summary>Client id of the user-assigned managed identity; defaults to the app id.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
     [Required]
@@ -42,39 +40,33 @@ public sealed class BotCredentialOptions : IValidatableObject
     /// <summary>Skip Entra instance discovery: needed for a non-Microsoft authority host such as a test stand-in.</summary>
     public bool DisableInstanceDiscovery { get; set; }
 
-    internal bool HasAppId => !string.IsNullOrWhiteSpace(AppId);
-
     internal bool IsManagedIdentity => string.Equals(AppType, UserAssignedManagedIdentity, StringComparison.OrdinalIgnoreCase);
 
     internal bool IsSingleTenant => string.Equals(AppType, SingleTenant, StringComparison.OrdinalIgnoreCase);
 
     internal string Tenant => IsSingleTenant ? TenantId! : "botframework.com";
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    /// <summary>What is wrong with these settings for a bot with an app id.</summary>
+    internal IEnumerable<string> Problems()
     {
-        if (!HasAppId)
-        {
-            yield break;
-        }
-
         if (!IsManagedIdentity && !IsSingleTenant && !string.Equals(AppType, MultiTenant, StringComparison.OrdinalIgnoreCase))
         {
-            yield return new ValidationResult($"Bot:AppType must be {MultiTenant}, {SingleTenant} or {UserAssignedManagedIdentity}.");
+            yield return $"Bot:AppType must be {MultiTenant}, {SingleTenant} or {UserAssignedManagedIdentity}.";
         }
 
         if (IsSingleTenant && string.IsNullOrWhiteSpace(TenantId))
         {
-            yield return new ValidationResult("Bot:TenantId is required when Bot:AppType is SingleTenant.");
+            yield return "Bot:TenantId is required when Bot:AppType is SingleTenant.";
         }
 
         if (!IsManagedIdentity && string.IsNullOrEmpty(ClientSecret) && string.IsNullOrEmpty(CertificatePath))
         {
-            yield return new ValidationResult("Bot:ClientSecret or Bot:CertificatePath is required when Bot:AppId is set.");
+            yield return "Bot:ClientSecret or Bot:CertificatePath is required when Bot:AppId is set.";
         }
 
         if (AuthorityHost is not null && !Uri.TryCreate(AuthorityHost, UriKind.Absolute, out _))
         {
-            yield return new ValidationResult("Bot:AuthorityHost must be an absolute URI.");
+            yield return "Bot:AuthorityHost must be an absolute URI.";
         }
     }
 }

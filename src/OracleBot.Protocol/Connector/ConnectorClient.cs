@@ -119,6 +119,6 @@ internal sealed partial class ConnectorClient(
         return new ConnectorException(response.StatusCode, error?.Code, error?.Message, correlationId, operation);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Operation} failed: {StatusCode} {ErrorCode} (correlation {CorrelationId})")]
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Connector {Operation} failed: {StatusCode} {ErrorCode} (correlation {CorrelationId})")]
     private static partial void LogConnectorFailure(ILogger logger, string operation, int statusCode, string? errorCode, string? correlationId);
 }

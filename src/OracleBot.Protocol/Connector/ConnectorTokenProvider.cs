@@ -72,7 +72,7 @@ internal sealed partial class ConnectorTokenProvider(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the connector token failed; using the current token until it expires")]
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Refreshing the connector token failed; using the current token until it expires")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 
     private sealed record CachedToken(string Token, DateTimeOffset RefreshAt, DateTimeOffset ExpiresOn);

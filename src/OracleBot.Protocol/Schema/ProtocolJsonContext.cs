@@ -14,5 +14,6 @@ namespace OracleBot.Protocol.Schema;
     MaxDepth = 64)]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(RawJson))]
 [JsonSerializable(typeof(ConnectorErrorResponse))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

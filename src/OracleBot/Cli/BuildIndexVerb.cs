@@ -1,3 +1,4 @@
+using OracleBot.Answers.Embeddings;
 using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Cli;
@@ -5,7 +6,8 @@ namespace OracleBot.Cli;
 /// <summary>
 /// <c>oraclebot build-index</c>: opens the knowledge index exactly as the bot would (same settings, same
 /// paths), building it if the seeds changed, then exits. The container image runs it at build time so a
-/// new replica starts ready instead of indexing first.
+/// new replica starts ready instead of indexing first. With vectors enabled it also waits for the passages'
+/// vectors, so replicas start with hybrid retrieval instead of computing them.
 /// </summary>
 internal sealed class BuildIndexVerb : ICliVerb
 {
@@ -22,7 +24,7 @@ internal sealed class BuildIndexVerb : ICliVerb
         }
 
         var index = services.GetRequiredService<KnowledgeIndex>();
-        await index.EnsureReadyAsync(cancellationToken);
+        await index.EnsureVectorsSettledAsync(cancellationToken);
         var report = index.Report;
         if (report is null || report.Documents == 0)
         {
@@ -31,7 +33,13 @@ internal sealed class BuildIndexVerb : ICliVerb
         }
 
         await Console.Out.WriteLineAsync(
-            $"{(report.Built ? "built" : "reused")} index of {report.Documents} documents, {report.Passages} passages at {report.IndexPath}");
+            $"{(report.Built ? "built" : "reused")} index of {report.Documents} documents, {report.Passages} passages at {report.IndexPath}; vectors {index.Vectors.State.ToString().ToLowerInvariant()}");
+        if (index.Vectors.State == VectorState.Failed)
+        {
+            await Console.Error.WriteLineAsync("The passage vectors could not be computed (see the log); set Answers:Vectors:Enabled=false to build without them.");
+            return 1;
+        }
+
         return 0;
     }
 }

@@ -10,8 +10,16 @@ internal sealed class CliArguments
     public IReadOnlyList<string> Positional { get; }
 
     /// <summary>Parses <paramref name="arguments"/>; <paramref name="flags"/> take no value.</summary>
-    public static CliArguments Parse(IReadOnlyList<string> arguments, params string[] flags)
+    public static CliArguments Parse(IReadOnlyList<string> arguments, params string[] flags) => ParseWithLists(arguments, [], flags);
+
+    /// <summary>
+    /// Like <see cref="Parse(IReadOnlyList{string}, string[])"/>, where an option named in <paramref name="lists"/>
+    /// takes every value up to the next option (<c>--corpus a b c</c>), as a shell glob expands.
+    /// </summary>
+    public static CliArguments ParseWithLists(IReadOnlyList<string> arguments, IReadOnlyCollection<string> lists, params string[] flags)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(lists);
         var parsed = new CliArguments([]);
         var positional = (List<string>)parsed.Positional;
         for (var i = 0; i < arguments.Count; i++)
@@ -27,7 +35,12 @@ internal sealed class CliArguments
             var value = flags.Contains(name) ? "true"
                 : i + 1 < arguments.Count ? arguments[++i]
                 : throw new ArgumentException($"--{name} needs a value.");
-            (parsed._options.TryGetValue(name, out var list) ? list : parsed._options[name] = []).Add(value);
+            var values = parsed._options.TryGetValue(name, out var list) ? list : parsed._options[name] = [];
+            values.Add(value);
+            while (lists.Contains(name) && i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                values.Add(arguments[++i]);
+            }
         }
 
         return parsed;

@@ -5,7 +5,7 @@ using OracleBot.Answers.Retrieval;
 namespace OracleBot.Cli;
 
 /// <summary>
-/// <c>oraclebot index FILE… [--kind guideline|reference|research] [--source S] [--license L] [--url U]
+/// <c>oraclebot index FILE… [--kind guideline|summary|research|reference] [--source S] [--license L] [--url U]
 /// [--year N] [--title T]</c>: imports JSONL, Markdown and HTML files into the knowledge base's library
 /// (<c>Answers:LibraryDirectory</c>), then builds the index so the bot starts ready. Flags fill metadata
 /// the files do not carry. A bad file fails the whole import with its path and line; nothing is written.
@@ -36,7 +36,7 @@ internal sealed class IndexVerb : ICliVerb
 
         if (args.Positional.Count == 0)
         {
-            await Console.Error.WriteLineAsync("usage: oraclebot index FILE... [--kind guideline|reference|research] [--source S] [--license L] [--url U] [--year N] [--title T]");
+            await Console.Error.WriteLineAsync("usage: oraclebot index FILE... [--kind guideline|summary|research|reference] [--source S] [--license L] [--url U] [--year N] [--title T]");
             return 2;
         }
 

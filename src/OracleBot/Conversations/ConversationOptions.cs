@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OracleBot.Answers.Contract;
 
 namespace OracleBot.Conversations;
 
@@ -21,7 +22,7 @@ public sealed class ConversationOptions : IValidatableObject
     public string RedisKeyPrefix { get; set; } = "oraclebot:";
 
     /// <summary>Earlier turns of a thread kept as context for follow-ups.</summary>
-    [Range(1, 50)]
+    [Range(1, AnswerRequestLimits.MaxContextTurns)]
     public int TurnsKept { get; set; } = 5;
 
     /// <summary>Thread state, preferences and feedback older than this many days are deleted.</summary>

@@ -13,9 +13,10 @@ public static class ConversationStoreRegistration
     /// <summary>Registers <see cref="IConversationStore"/> (SQLite or Redis per <c>Conversations:Store</c>) and its retention purge.</summary>
     public static IServiceCollection AddConversationStore(this IServiceCollection services)
     {
-        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConnectionMultiplexer>(sp =>
             RedisConnection.Connect(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Redis!));

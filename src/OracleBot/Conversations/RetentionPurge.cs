@@ -29,9 +29,9 @@ internal sealed partial class RetentionPurge(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Retention purge removed {Count} records older than {Days} days")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Debug, Message = "Retention purge removed {Count} records older than {Days} days")]
     private partial void LogPurged(int count, int days);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention purge failed ({ErrorType}); retrying at the next interval")]
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Retention purge failed ({ErrorType}); retrying at the next interval")]
     private partial void LogPurgeFailed(string errorType);
 }

@@ -8,6 +8,7 @@ public static class BotEndpoints
     {
         services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<Hosting.BotSectionKeys>();
         services.AddProblemDetails();
         services.AddSingleton<MessagesEndpoint>();
         services.AddBotSecurity();

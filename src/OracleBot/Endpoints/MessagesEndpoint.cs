@@ -37,7 +37,7 @@ internal sealed partial class MessagesEndpoint(
         var identity = await tokenValidator.ValidateAsync(request.Headers.Authorization, context.RequestAborted);
         if (!identity.IsAuthenticated)
         {
-            LogRejected(identity.FailureReason);
+            // The validator has logged why, once, at a level that keeps anonymous scanner noise at Debug.
             return Problems.Unauthorized();
         }
 
@@ -107,6 +107,6 @@ internal sealed partial class MessagesEndpoint(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an inbound request: {Reason}")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Rejected an inbound request: {Reason}")]
     private partial void LogRejected(string? reason);
 }

@@ -65,9 +65,9 @@ internal sealed partial class ConversationStoreHealthCheck(IConversationStore st
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: the conversation store does not answer ({ErrorType})")]
+    [LoggerMessage(EventId = 6501, Level = LogLevel.Warning, Message = "Not ready: the conversation store does not answer ({ErrorType})")]
     private partial void LogUnavailable(string errorType);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ready again: the conversation store answers")]
+    [LoggerMessage(EventId = 6502, Level = LogLevel.Information, Message = "Ready again: the conversation store answers")]
     private partial void LogAnswersAgain();
 }

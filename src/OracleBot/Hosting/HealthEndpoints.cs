@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OracleBot.ServiceDefaults;
 
 namespace OracleBot.Hosting;
 
@@ -9,23 +9,19 @@ namespace OracleBot.Hosting;
 /// </summary>
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
-
     public static IServiceCollection AddBotHealth(this IServiceCollection services)
     {
         services.AddSingleton<ConversationStoreHealthCheck>();
         services.AddHealthChecks()
-            .AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ReadyTag])
-            .AddCheck<ConversationStoreHealthCheck>("conversation-store", tags: [ReadyTag])
-            .AddCheck<AnswerServiceHealthCheck>("answer-service", tags: [ReadyTag])
-            .AddCheck<PubMedHealthCheck>("pubmed", tags: [ReadyTag]);
+            .AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ServiceHealth.ReadyTag])
+            .AddCheck<ConversationStoreHealthCheck>("conversation-store", tags: [ServiceHealth.ReadyTag])
+            .AddCheck<AnswerServiceHealthCheck>("answer-service", tags: [ServiceHealth.ReadyTag])
+            .AddCheck<PubMedHealthCheck>("pubmed", tags: [ServiceHealth.ReadyTag]);
         return services;
     }
 
     public static IEndpointRouteBuilder MapBotHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        return endpoints;
+        return endpoints.MapServiceHealth();
     }
 }

@@ -67,12 +67,12 @@ internal sealed partial class InboundGuard(
     private static bool HasRoute(Activity activity) =>
         !string.IsNullOrWhiteSpace(activity.ServiceUrl) && !string.IsNullOrWhiteSpace(activity.Conversation?.Id);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity: {Reason}")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Refused an activity: {Reason}")]
     private partial void LogServiceUrlRefused(string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a {Type} activity from a tenant that is not allowed")]
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Refused a {Type} activity from a tenant that is not allowed")]
     private partial void LogTenantRefused(string? type);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Throttled a {Type} activity: rate limit reached")]
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Throttled a {Type} activity: rate limit reached")]
     private partial void LogThrottled(string? type);
 }

@@ -38,9 +38,9 @@ internal sealed partial class NoticeSender(ReplySender replies, ILogger<NoticeSe
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notice queue full; a refusal card was not sent")]
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Notice queue full; a refusal card was not sent")]
     private partial void LogDropped();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a refusal card failed ({ErrorType})")]
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Sending a refusal card failed ({ErrorType})")]
     private partial void LogSendFailed(string errorType);
 }

@@ -33,6 +33,6 @@ internal sealed partial class PatientDataGuard(IOptions<PrivacyOptions> privacy,
     /// <summary>The question as the thread may remember it for follow-up context.</summary>
     public string ForThread(string question) => privacy.Value.StoreQuestions ? question : PatientIdentifiers.Redact(question);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A question looked like it contained patient identifiers ({Kinds}); the card reminds the user")]
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "A question looked like it contained patient identifiers ({Kinds}); the card reminds the user")]
     private partial void LogIdentifiersSeen(PatientIdentifierKinds kinds);
 }

@@ -7,7 +7,7 @@ public static class SecurityServiceCollectionExtensions
     {
         services.AddOptions<InboundSecurityOptions>().BindConfiguration(InboundSecurityOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<TenantGate>();

@@ -16,7 +16,7 @@ internal sealed class ServiceUrlPolicy
     public ServiceUrlPolicy(IOptions<InboundSecurityOptions> options, IOptions<BotAuthenticationOptions> authentication, IHostEnvironment environment)
     {
         _allowed = [.. options.Value.AllowedServiceUrls.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => new Uri(u.Trim(), UriKind.Absolute))];
-        _insecureAllowed = environment.IsDevelopment() || string.IsNullOrWhiteSpace(authentication.Value.AppId);
+        _insecureAllowed = environment.IsDevelopment() || authentication.Value.IsAnonymous;
     }
 
     /// <summary>True for a missing URL too: whether one is required depends on the activity type.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using OracleBot.Answers.Embeddings;
 
 namespace OracleBot.Telemetry;
 
@@ -28,6 +29,14 @@ public static class BotTelemetry
 
     private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>(
         "oraclebot.cache.lookups", "{lookup}", "Cache lookups, tagged with the cache and whether it hit.");
+
+    private static readonly ObservableGauge<int> VectorsReady = Meter.CreateObservableGauge(
+        "oraclebot.vectors.ready", ObserveReady, description: "1 when retrieval fuses BM25 and passage vectors, 0 while it uses BM25 alone");
+
+    private static readonly ObservableGauge<int> VectorsEmbedded = Meter.CreateObservableGauge(
+        "oraclebot.vectors.embedded", ObserveEmbedded, unit: "{passage}", description: "Passages of the knowledge index with a vector so far");
+
+    private static Func<VectorStatus>? s_vectors;
 
     private static readonly Counter<long> Feedback = Meter.CreateCounter<long>(
         "oraclebot.feedback", "{reaction}", "Feedback reactions received on answers.");
@@ -87,6 +96,26 @@ public static class BotTelemetry
             CacheLookups.Add(1, new KeyValuePair<string, object?>("oraclebot.cache", cache), new KeyValuePair<string, object?>("oraclebot.cache.hit", hit));
         }
     }
+
+    /// <summary>
+    /// Reports the passage vectors of <paramref name="status"/>'s knowledge index from now on:
+    /// <c>oraclebot.vectors.ready</c> (1 when retrieval fuses BM25 and vectors, 0 while it is BM25 alone, tagged
+    /// with the state) and <c>oraclebot.vectors.embedded</c> (passages with a vector so far).
+    /// </summary>
+    public static void ObserveVectors(Func<VectorStatus> status)
+    {
+        Volatile.Write(ref s_vectors, status);
+        _ = VectorsReady;
+        _ = VectorsEmbedded;
+    }
+
+    private static Measurement<int>[] ObserveReady() => Volatile.Read(ref s_vectors)?.Invoke() is { } status
+        ? [new Measurement<int>(status.State == VectorState.Ready ? 1 : 0, new KeyValuePair<string, object?>("oraclebot.vectors.state", status.State.ToString()))]
+        : [];
+
+    private static Measurement<int>[] ObserveEmbedded() => Volatile.Read(ref s_vectors)?.Invoke() is { } status
+        ? [new Measurement<int>(status.Embedded)]
+        : [];
 
     /// <summary>A feedback reaction; <paramref name="reaction"/> is the button's fixed value (like/dislike).</summary>
     public static void RecordFeedback(string reaction)

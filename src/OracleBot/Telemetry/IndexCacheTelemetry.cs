@@ -6,7 +6,7 @@ namespace OracleBot.Telemetry;
 
 /// <summary>
 /// Records whether start-up reused the index built for the current seeds (a hit: the image's prebuilt
-/// index, or an earlier start's) or had to build it (a miss).
+/// index, or an earlier start's) or had to build it (a miss), and reports the state of its passage vectors.
 /// </summary>
 internal sealed class IndexCacheTelemetry(IServiceProvider services, IOptions<AnswersOptions> answers) : BackgroundService
 {
@@ -19,6 +19,7 @@ internal sealed class IndexCacheTelemetry(IServiceProvider services, IOptions<An
         }
 
         var index = services.GetRequiredService<KnowledgeIndex>();
+        BotTelemetry.ObserveVectors(() => index.Vectors);
         try
         {
             await index.EnsureReadyAsync(stoppingToken);

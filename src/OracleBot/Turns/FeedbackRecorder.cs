@@ -49,9 +49,9 @@ internal sealed partial class FeedbackRecorder(
         return thread.Count > 0 ? thread[^1] : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Feedback recorded: {Reaction}")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Feedback recorded: {Reaction}")]
     private partial void LogRecorded(string reaction);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Feedback dropped: no answer in this conversation to attach it to")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Feedback dropped: no answer in this conversation to attach it to")]
     private partial void LogUnknownAnswer();
 }

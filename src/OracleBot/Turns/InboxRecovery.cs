@@ -72,12 +72,12 @@ internal sealed partial class InboxRecovery(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Took over an accepted but unanswered activity (attempt {Attempt})")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Took over an accepted but unanswered activity (attempt {Attempt})")]
     private partial void LogRecovered(int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up an accepted activity at attempt {Attempts}; it is kept for replay")]
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Gave up an accepted activity at attempt {Attempts}; it is kept for replay")]
     private partial void LogGaveUp(int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox lease renewal or recovery failed ({ErrorType}); retrying")]
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Inbox lease renewal or recovery failed ({ErrorType}); retrying")]
     private partial void LogRecoveryFailed(string errorType);
 }

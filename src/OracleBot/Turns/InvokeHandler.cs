@@ -66,12 +66,12 @@ internal sealed partial class InvokeHandler(FeedbackRecorder feedback, ILogger<I
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No handler for invoke {Name}")]
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Debug, Message = "No handler for invoke {Name}")]
     private partial void LogUnhandledInvoke(string? name);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Native feedback without a like/dislike reaction ignored")]
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Native feedback without a like/dislike reaction ignored")]
     private partial void LogMalformedFeedback();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store native feedback ({ErrorType})")]
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Error, Message = "Could not store native feedback ({ErrorType})")]
     private partial void LogFeedbackNotStored(string errorType);
 }

@@ -56,7 +56,8 @@ internal sealed partial class QuestionAnswerer(
         Activity reply;
         using (Telemetry.BotTelemetry.StartCard())
         {
-            reply = Replies.Card(activity, cards.Answer(answer, audience), TeamsAiEntity.ForAnswer(answer));
+            // Bound straight to the bytes that go on the wire: the card is neither a tree nor serialised twice.
+            reply = Replies.Card(activity, RawJson.Node(cards.AnswerUtf8(answer, audience)), TeamsAiEntity.ForAnswer(answer));
         }
 
         var messageId = await DeliverAsync(activity, shown, reply, cancellationToken);
@@ -107,9 +108,9 @@ internal sealed partial class QuestionAnswerer(
             ? await shown.DeliverAsync(reply, cancellationToken)
             : (await sender.SendAsync(activity, reply, cancellationToken)).Id;
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered with {CitationCount} citations and {ContextTurns} context turns in {ElapsedMs:F1} ms")]
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Debug, Message = "Answered with {CitationCount} citations and {ContextTurns} context turns in {ElapsedMs:F1} ms")]
     private partial void LogAnswered(int citationCount, int contextTurns, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer service failed ({ErrorType}); the user gets the error card")]
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "The answer service failed ({ErrorType}); the user gets the error card")]
     private partial void LogAnswerFailed(string errorType);
 }

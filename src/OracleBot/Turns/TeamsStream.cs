@@ -100,18 +100,18 @@ internal sealed partial class TeamsStream(Activity inbound, ReplySender replies,
     private static bool IsRefusal(ConnectorException ex) =>
         ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Streaming refused ({StatusCode} {ErrorCode}); answering with a normal message")]
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Streaming refused ({StatusCode} {ErrorCode}); answering with a normal message")]
     private static partial void LogStreamingRefused(ILogger logger, int statusCode, string? errorCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start the progress stream ({ErrorType}); answering with a normal message")]
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Could not start the progress stream ({ErrorType}); answering with a normal message")]
     private static partial void LogStreamStartFailed(ILogger logger, string errorType);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The user stopped the stream; the answer is not sent")]
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "The user stopped the stream; the answer is not sent")]
     private static partial void LogStoppedByUser(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The stream's final message was refused ({StatusCode} {ErrorCode}); replacing the message instead")]
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Warning, Message = "The stream's final message was refused ({StatusCode} {ErrorCode}); replacing the message instead")]
     private static partial void LogFinalRefused(ILogger logger, int statusCode, string? errorCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Replacing the streamed message failed ({StatusCode}); sending a new message")]
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Warning, Message = "Replacing the streamed message failed ({StatusCode}); sending a new message")]
     private static partial void LogReplaceFailed(ILogger logger, int statusCode);
 }

@@ -131,19 +131,19 @@ internal sealed partial class TurnDispatcher
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored an activity of type {Type}")]
+    [LoggerMessage(EventId = 5016, Level = LogLevel.Debug, Message = "Ignored an activity of type {Type}")]
     private partial void LogIgnored(string? type);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a group message that does not mention the bot")]
+    [LoggerMessage(EventId = 5017, Level = LogLevel.Debug, Message = "Ignored a group message that does not mention the bot")]
     private partial void LogNotAddressed();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a redelivered {Type} activity")]
+    [LoggerMessage(EventId = 5018, Level = LogLevel.Information, Message = "Dropped a redelivered {Type} activity")]
     private partial void LogDuplicate(string? type);
 
     // A warning, not an error: nothing is lost, the channel delivers the activity again, and readiness says why.
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation store is unavailable ({ErrorType}); refusing the activity so the channel retries")]
+    [LoggerMessage(EventId = 5019, Level = LogLevel.Warning, Message = "The conversation store is unavailable ({ErrorType}); refusing the activity so the channel retries")]
     private partial void LogStoreUnavailable(string errorType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn queue is full; the activity is recorded and will be answered when workers catch up")]
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Turn queue is full; the activity is recorded and will be answered when workers catch up")]
     private partial void LogQueueFull();
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using OracleBot.Answers.Contract;
 using OracleBot.Cards;
 using OracleBot.Conversations;
@@ -16,7 +15,6 @@ internal sealed partial class TurnHandler(
     IConversationStore store,
     CardFactory cards,
     ReplySender replies,
-    IOptions<TurnOptions> options,
     ILogger<TurnHandler> logger)
 {
     public Task<ThreadTurn?> HandleAsync(Activity activity, CancellationToken cancellationToken) => activity.Type switch
@@ -34,7 +32,7 @@ internal sealed partial class TurnHandler(
             return Task.FromResult<ThreadTurn?>(null);
         }
 
-        var intent = UserIntent.Of(activity, options.Value.MaxQuestionLength);
+        var intent = UserIntent.Of(activity, AnswerRequestLimits.MaxQuestionLength);
         LogIntent(intent.GetType().Name);
         return intent switch
         {
@@ -45,7 +43,7 @@ internal sealed partial class TurnHandler(
             UserIntent.About => WithoutTurn(SendTextAsync(activity, BotReplies.About, cancellationToken)),
             UserIntent.Feedback rating => WithoutTurn(FeedbackAsync(activity, rating, cancellationToken)),
             UserIntent.TooLong tooLong => WithoutTurn(SendCardAsync(activity,
-                cards.TooLong(tooLong.Length, options.Value.MaxQuestionLength), cancellationToken)),
+                cards.TooLong(tooLong.Length, AnswerRequestLimits.MaxQuestionLength), cancellationToken)),
             _ => WithoutTurn(SendCardAsync(activity, cards.Welcome(), cancellationToken)),
         };
     }
@@ -103,6 +101,6 @@ internal sealed partial class TurnHandler(
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Message interpreted as {Intent}")]
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Debug, Message = "Message interpreted as {Intent}")]
     private partial void LogIntent(string intent);
 }

@@ -39,8 +39,4 @@ public sealed class TurnOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan SimulatedAnswerDelay { get; set; } = TimeSpan.Zero;
-
-    /// <summary>Longest question that is answered; longer ones get a polite card asking for a shorter one.</summary>
-    [Range(16, 100_000)]
-    public int MaxQuestionLength { get; set; } = 2_000;
 }

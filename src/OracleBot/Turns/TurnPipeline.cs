@@ -6,7 +6,7 @@ public static class TurnPipeline
 {
     public static IServiceCollection AddTurnPipeline(this IServiceCollection services)
     {
-        services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.SectionName)
+        services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InFlightTurns>();

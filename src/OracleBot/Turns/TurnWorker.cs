@@ -94,7 +94,8 @@ internal sealed partial class TurnWorker(
                     // Content stays out of logs and out of the reason; the activity itself is kept for the replay.
                     failed = new FailedTurn(turn.Key, ActivityJson.SerializeToUtf8Bytes(turn.Activity), time.GetUtcNow(),
                         ConnectorFailure.Describe(ex), ConnectorFailure.MayHaveBeenDelivered(ex));
-                    LogTurnFailed(ex, turn.Activity.Type, failed.MayHaveBeenDelivered);
+                    // The type only: a connector's error message can quote the activity it refused.
+                    LogTurnFailed(turn.Activity.Type, failed.Reason, failed.MayHaveBeenDelivered);
                 }
 
                 await FinishAsync(turn.Key, answered, failed, stoppingToken);
@@ -145,19 +146,19 @@ internal sealed partial class TurnWorker(
 
     private static TimeSpan Next(TimeSpan delay) => delay * 2 < LastRetryDelay ? delay * 2 : LastRetryDelay;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A {Type} turn failed and is kept for replay (may have been delivered: {MayHaveBeenDelivered})")]
-    private partial void LogTurnFailed(Exception exception, string? type, bool mayHaveBeenDelivered);
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Error, Message = "A {Type} turn failed ({Reason}) and is kept for replay (may have been delivered: {MayHaveBeenDelivered})")]
+    private partial void LogTurnFailed(string? type, string reason, bool mayHaveBeenDelivered);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation store is unavailable; a {Type} turn waits for it")]
+    [LoggerMessage(EventId = 5023, Level = LogLevel.Warning, Message = "The conversation store is unavailable; a {Type} turn waits for it")]
     private partial void LogTurnWaitsForStore(string? type);
 
-    [LoggerMessage(Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5024, Level = LogLevel.Warning,
         Message = "The conversation store stayed unavailable past this instance's hold on a turn; the inbox recovery will answer it")]
     private partial void LogTurnLeftToRecovery();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation store is unavailable; an answered turn waits to be marked done")]
+    [LoggerMessage(EventId = 5025, Level = LogLevel.Warning, Message = "The conversation store is unavailable; an answered turn waits to be marked done")]
     private partial void LogCompleteWaitsForStore();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not mark a turn done or failed ({ErrorType}); it may be answered again after its lease")]
+    [LoggerMessage(EventId = 5026, Level = LogLevel.Error, Message = "Could not mark a turn done or failed ({ErrorType}); it may be answered again after its lease")]
     private partial void LogCompleteFailed(string errorType);
 }

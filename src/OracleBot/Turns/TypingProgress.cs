@@ -20,6 +20,6 @@ internal sealed partial class TypingProgress(Activity inbound, ReplySender repli
     public async Task<string?> DeliverAsync(Activity reply, CancellationToken cancellationToken) =>
         (await replies.SendAsync(inbound, reply, cancellationToken)).Id;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the typing indicator ({ErrorType})")]
+    [LoggerMessage(EventId = 5027, Level = LogLevel.Warning, Message = "Could not send the typing indicator ({ErrorType})")]
     private static partial void LogTypingFailed(ILogger logger, string errorType);
 }

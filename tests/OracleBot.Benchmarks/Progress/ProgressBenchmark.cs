@@ -35,6 +35,7 @@ internal sealed class ProgressBenchmark : IBenchmark
         info.ArgumentList.Add(botAssembly);
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Answers__IndexDirectory"] = Path.Combine(root, "artifacts", "index");
+        info.Environment["Answers__Vectors__Enabled"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Conversations__DataDirectory"] = dataDirectory;
         info.Environment["Turns__SimulatedAnswerDelay"] = TimeSpan.FromSeconds(answerDelay).ToString("c", CultureInfo.InvariantCulture);
@@ -42,6 +43,9 @@ internal sealed class ProgressBenchmark : IBenchmark
 
         // The load is one synthetic tenant; the per-tenant and per-user limits would shed most of it.
         info.Environment["Bot__RateLimits__Enabled"] = "false";
+
+        // Unsigned loopback traffic, outside the Development environment: anonymous access has to be said.
+        info.Environment["Bot__AllowUnauthenticated"] = "true";
         using var bot = Process.Start(info)!;
         var meter = new ProcessMeter(bot.Id);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OracleBot.Answers;
 using OracleBot.Answers.Contract;
+using OracleBot.Answers.Embeddings;
 using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Benchmarks.Retrieval;
@@ -12,6 +13,8 @@ namespace OracleBot.Benchmarks.Retrieval;
 /// <c>retrieval [--passages N] [--data DIR] [--rounds N]</c>: over the seed knowledge base, index build
 /// throughput, restart time, search and whole-answer latency (wall p50/p99, CPU and allocation per query),
 /// then a synthetic N-passage index (default 1,000,000) with its search latency and memory. Prints a table.
+/// With <c>--hybrid-index DIR</c>, also hybrid retrieval (BM25 fused with passage vectors) over the seed set,
+/// its index kept in DIR so the vectors are computed once (the first run embeds every passage: many minutes).
 /// </summary>
 internal sealed class RetrievalBenchmark : IBenchmark
 {
@@ -71,6 +74,11 @@ internal sealed class RetrievalBenchmark : IBenchmark
             var hit = LatencySample.Measure(questions, rounds, q => cached.AnswerAsync(new AnswerRequest("  " + q.ToUpperInvariant()), CancellationToken.None).GetAwaiter().GetResult());
             Add(table, $"whole answer, answer-cache hit (hits {cached.Cache.Hits:N0}, misses {cached.Cache.Misses:N0})", hit);
 
+            if (Option(arguments, "--hybrid-index") is { } hybridRoot)
+            {
+                await MeasureHybridAsync(table, location with { IndexDirectory = Path.GetFullPath(hybridRoot) }, questions, rounds, cancellationToken);
+            }
+
             if (passages > 0)
             {
                 var vocabulary = index.Impacts.Vocabulary().ToList();
@@ -97,6 +105,33 @@ internal sealed class RetrievalBenchmark : IBenchmark
         {
             work.Delete(recursive: true);
         }
+    }
+
+    private static async Task MeasureHybridAsync(List<(string, string)> table, KnowledgeIndexLocation location, IReadOnlyList<string> questions, int rounds, CancellationToken cancellationToken)
+    {
+        var vectors = new VectorOptions();
+        using (var build = new KnowledgeIndex(location, NullLogger<KnowledgeIndex>.Instance, vectors))
+        {
+            var building = Stopwatch.StartNew();
+            await build.EnsureVectorsSettledAsync(cancellationToken);
+            table.Add(("hybrid: index and vectors first opened", $"{building.Elapsed.TotalSeconds:F1} s, vectors {build.Vectors.State} ({build.Vectors.Total:N0} passages)"));
+        }
+
+        GC.Collect();
+        var clock = Stopwatch.StartNew();
+        using var index = new KnowledgeIndex(location, NullLogger<KnowledgeIndex>.Instance, vectors);
+        await index.EnsureReadyAsync(cancellationToken);
+        var open = clock.Elapsed;
+        await index.EnsureVectorsSettledAsync(cancellationToken);
+        table.Add(("hybrid: restart (index open / vectors and model loaded)", $"{open.TotalMilliseconds:F0} ms / {clock.Elapsed.TotalMilliseconds:F0} ms, vectors {index.Vectors.State}"));
+        GC.Collect();
+        table.Add(("hybrid: process RSS with model and vectors", $"{Environment.WorkingSet / 1048576.0:F0} MB (managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F0} MB)"));
+        var search = LatencySample.Measure(questions, rounds, q => index.Search(q, Top));
+        Add(table, $"hybrid: search, query embedded each time ({questions.Count:N0} x {rounds})", search);
+        var uncached = new EmbeddedAnswerService(index, Options.Create(new AnswersOptions { AnswerCacheSize = 0 }), NullLogger<EmbeddedAnswerService>.Instance);
+        var answer = LatencySample.Measure(questions, 1, q => uncached.AnswerAsync(new AnswerRequest(q), CancellationToken.None).GetAwaiter().GetResult());
+        Add(table, "hybrid: whole answer, uncached", answer);
+        table.Add(("hybrid: process RSS after the questions", $"{Environment.WorkingSet / 1048576.0:F0} MB"));
     }
 
     private static void Add(List<(string, string)> table, string name, LatencySample sample) =>

@@ -30,7 +30,7 @@ internal sealed class TurnStagesBenchmark : IBenchmark
         var passes = arguments.Count > 1 && arguments[0] == "--passes" ? int.Parse(arguments[1], CultureInfo.InvariantCulture) : 3;
         var root = BenchPaths.RepositoryRoot;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Answers:IndexDirectory"] = Path.Combine(root, "artifacts", "index") })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Answers:IndexDirectory"] = Path.Combine(root, "artifacts", "index"), ["Answers:Vectors:Enabled"] = "false" })
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

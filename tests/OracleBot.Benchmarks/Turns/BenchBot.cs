@@ -87,6 +87,7 @@ internal sealed class BenchBot : IAsyncDisposable
             ["Bot__AllowedServiceUrls__0"] = sink.ServiceUrl,
             ["Bot__RateLimits__Enabled"] = "false",
             ["Answers__IndexDirectory"] = Path.Combine(root, "artifacts", "index"),
+            ["Answers__Vectors__Enabled"] = "false", // turn costs with BM25 retrieval; `retrieval` measures hybrid
             ["Conversations__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"oraclebot-bench-{Guid.NewGuid():N}"),
             ["Logging__LogLevel__Default"] = "Warning",
             // The loopback token authority's self-signed certificate, trusted the standard OpenSSL way.

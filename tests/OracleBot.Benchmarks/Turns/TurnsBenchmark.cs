@@ -12,16 +12,32 @@ internal sealed class TurnsBenchmark : IBenchmark
 {
     public string Name => "turns";
 
-    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64]";
+    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--warmup-seconds 20] [--cached] [--bot-env K=V,…]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var turns = BenchOptions.Int(arguments, "--turns", 20_000);
         var warmup = BenchOptions.Int(arguments, "--warmup", 3_000);
+
+        // Before its first row each server runs this long under load: the runtime compiles hot code again, optimised,
+        // only after it has run a while, and on a busy machine that takes tens of seconds. Rows measure the steady state.
+        var warmupSeconds = BenchOptions.Int(arguments, "--warmup-seconds", 20);
         var concurrencies = BenchOptions.String(arguments, "--concurrency", "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        // --cached asks one question every time, so every answer after the first comes from the answer cache and
+        // what is measured is the host, the store, the card and the outbound call; beside the signed bot runs one
+        // without an app id (no token checks, no connector token), to show what the signing costs.
+        var cached = arguments.Contains("--cached");
         var root = BenchPaths.RepositoryRoot;
 
-        await using var bot = await BenchBot.StartAsync(null, cancellationToken);
+        // --bot-env K=V,K2=V2 sets environment variables of the bot processes only (runtime and GC knobs to compare).
+        var botEnvironment = BenchOptions.String(arguments, "--bot-env", string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : string.Empty);
+        await using var bot = await BenchBot.StartAsync(botEnvironment, cancellationToken);
+        await using var anonymous = cached
+            ? await bot.StartAnotherAsync(new Dictionary<string, string>(botEnvironment) { ["Bot__AppId"] = string.Empty, ["Bot__ClientSecret"] = string.Empty })
+            : null;
         var baselinePort = FreePort.Next();
         // Through the dotnet host: under `dotnet run` this process is the apphost, which takes no assembly argument.
         using var baseline = BenchBot.StartProcess("dotnet",
@@ -31,19 +47,38 @@ internal sealed class TurnsBenchmark : IBenchmark
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
         var questions = BenchQuestions.Load(root);
+        if (cached)
+        {
+            questions = [questions[0]];
+        }
+
         var generator = new LoadGenerator(http, bot.Sink, bot.Token, questions);
-        var targets = new (string Name, Uri Endpoint, ProcessMeter Meter)[]
+        var targets = new List<(string Name, Uri Endpoint, ProcessMeter Meter)>
         {
             ("bare Kestrel, 1 in + 1 out POST", new Uri($"http://127.0.0.1:{baselinePort}/api/messages"), new ProcessMeter(baseline.Id)),
-            ("OracleBot full turn", bot.Endpoint, bot.Meter),
         };
+        if (anonymous is not null)
+        {
+            targets.Add(("OracleBot cached answer, no app id", anonymous.Endpoint, anonymous.Meter));
+        }
 
-        Console.WriteLine($"OracleBot turn benchmark: {turns:N0} measured turns per row after {warmup:N0} warm-up turns; {questions.Count:N0} distinct questions; {Environment.ProcessorCount} cores.");
+        targets.Add((cached ? "OracleBot cached answer, signed" : "OracleBot full turn", bot.Endpoint, bot.Meter));
+
+        Console.WriteLine($"OracleBot turn benchmark: {turns:N0} measured turns per row after {warmup:N0} warm-up turns (and {warmupSeconds} s of load on each server first); {questions.Count:N0} distinct question(s); {Environment.ProcessorCount} cores.");
         Console.WriteLine($"Bot ready {bot.Startup.TotalSeconds:F1} s after launch (index reused if present).");
         Console.WriteLine();
         Console.WriteLine("| server | concurrent conversations | turns/s | p50 ms | p99 ms | server CPU ms/turn | errors | server RSS MB |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         var rows = new List<(string Name, int Concurrency, LoadResult Result, double CpuPerTurn)>();
+        foreach (var (name, endpoint, _) in targets)
+        {
+            var warming = System.Diagnostics.Stopwatch.StartNew();
+            for (var round = 0; warming.Elapsed.TotalSeconds < warmupSeconds; round++)
+            {
+                await generator.RunAsync(endpoint, concurrencies[0], warmup, $"jit{round}-{name.Length}", TimeSpan.FromSeconds(30));
+            }
+        }
+
         foreach (var concurrency in concurrencies)
         {
             foreach (var (name, endpoint, meter) in targets)
@@ -62,9 +97,11 @@ internal sealed class TurnsBenchmark : IBenchmark
         foreach (var concurrency in concurrencies)
         {
             var bare = rows.Single(r => r.Concurrency == concurrency && r.Name.StartsWith("bare", StringComparison.Ordinal));
-            var full = rows.Single(r => r.Concurrency == concurrency && !r.Name.StartsWith("bare", StringComparison.Ordinal));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"At {concurrency}: OracleBot runs at {full.Result.TurnsPerSecond / bare.Result.TurnsPerSecond:P0} of the bare endpoint's rate, using {full.CpuPerTurn / bare.CpuPerTurn:F1}x its CPU per turn."));
+            foreach (var full in rows.Where(r => r.Concurrency == concurrency && !r.Name.StartsWith("bare", StringComparison.Ordinal)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"At {concurrency}: {full.Name} runs at {full.Result.TurnsPerSecond / bare.Result.TurnsPerSecond:P0} of the bare endpoint's rate, using {full.CpuPerTurn / bare.CpuPerTurn:F1}x its CPU per turn."));
+            }
         }
 
         Console.WriteLine($"Answer cards received by the connector: {bot.Sink.Replies:N0}; progress updates: {bot.Sink.ProgressUpdates:N0}.");

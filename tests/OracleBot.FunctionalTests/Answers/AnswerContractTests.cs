@@ -39,12 +39,21 @@ public abstract class AnswerContractTests(AnswerServiceFixture fixture)
     [Fact]
     public async Task The_audience_changes_section_order_not_the_evidence()
     {
-        const string question = "What are the treatments for hairy cell leukemia?";
+        // A question whose evidence spans kinds of source, so that the order of sections can change.
+        const string question = "What causes pericarditis?";
         var physician = await fixture.Service.AnswerAsync(new AnswerRequest(question, Audiences.Physician), CancellationToken.None);
         var patient = await fixture.Service.AnswerAsync(new AnswerRequest(question, Audiences.Patient), CancellationToken.None);
 
         Assert.Equal(physician.Citations.Select(c => c.PassageId).Order(), patient.Citations.Select(c => c.PassageId).Order());
         Assert.Equal(physician.BottomLine?.Text, patient.BottomLine?.Text);
+
+        // The same sections, in another order: reference pages lead for patients, not for physicians.
+        var physicianOrder = physician.Sections.Select(s => s.Kind).ToList();
+        var patientOrder = patient.Sections.Select(s => s.Kind).ToList();
+        Assert.True(physicianOrder.Count >= 2, $"only {physicianOrder.Count} sections: the order cannot change");
+        Assert.Equal(physicianOrder.Order(), patientOrder.Order());
+        Assert.Equal(DocumentKind.Reference, patientOrder[0]);
+        Assert.NotEqual(DocumentKind.Reference, physicianOrder[0]);
     }
 
     [Fact]

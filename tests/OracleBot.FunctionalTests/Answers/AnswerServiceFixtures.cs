@@ -22,6 +22,7 @@ public abstract class AnswerServiceFixture : IAsyncLifetime
     {
         var settings = await SettingsAsync();
         settings["Answers:IndexDirectory"] = RepositoryPaths.SharedIndexDirectory;
+        settings.TryAdd(RepositoryPaths.VectorsEnabledSetting, "false");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

@@ -20,7 +20,10 @@ public sealed class AnswerServiceHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = AnswerApi.Build(["--urls", "http://127.0.0.1:0"], builder =>
-            builder.Configuration["Answers:IndexDirectory"] = RepositoryPaths.SharedIndexDirectory);
+        {
+            builder.Configuration["Answers:IndexDirectory"] = RepositoryPaths.SharedIndexDirectory;
+            builder.Configuration[RepositoryPaths.VectorsEnabledSetting] = "false";
+        });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");

@@ -31,6 +31,7 @@ public sealed class AzureOpenAIFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Answers:IndexDirectory"] = RepositoryPaths.SharedIndexDirectory,
+            [RepositoryPaths.VectorsEnabledSetting] = "false",
             ["Answers:AnswerCacheSize"] = "0",
             ["Answers:AzureOpenAI:Endpoint"] = Model.BaseAddress.ToString(),
             ["Answers:AzureOpenAI:Deployment"] = "gpt-test",

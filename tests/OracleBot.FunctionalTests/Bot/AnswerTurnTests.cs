@@ -89,8 +89,10 @@ public sealed class AnswerTurnTests(SignedBotHost host) : IClassFixture<SignedBo
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = await SingleReplyAsync(threadId);
         Assert.Equal(inbound.Id, reply.ActivityId);
-        Assert.Contains("pericarditis", AdaptiveCard(reply.Activity!).ToJsonString(), StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("&lt;at&gt;", AdaptiveCard(reply.Activity!).ToJsonString(), StringComparison.Ordinal);
+        // The card's own text values, not its JSON (where '<' is always written \u003C): the mention is gone.
+        var shown = AdaptiveCard(reply.Activity!)["body"]!.AsArray().Select(n => (string?)n?["text"]).OfType<string>().ToList();
+        Assert.Contains("You asked: What causes pericarditis?", shown);
+        Assert.DoesNotContain(shown, text => text.Contains("at>", StringComparison.Ordinal) || text.Contains("OracleBot</", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -120,8 +122,10 @@ public sealed class AnswerTurnTests(SignedBotHost host) : IClassFixture<SignedBo
 
         Assert.All(deliveries, d => Assert.Equal(HttpStatusCode.OK, d.StatusCode));
         await SingleReplyAsync(conversationId);
-        await Task.Delay(500);
-        Assert.Single(host.Channel.Requests, r => r.ConversationId == conversationId);
+
+        // A later activity's reply, not a pause: the redeliveries were queued before it, had any been accepted.
+        await ProbeAsync(conversationId);
+        Assert.Single(host.Channel.Requests, r => r.ConversationId == conversationId && r.ActivityId == inbound.Id);
     }
 
     [Fact]
@@ -134,11 +138,20 @@ public sealed class AnswerTurnTests(SignedBotHost host) : IClassFixture<SignedBo
         using var response = await host.Channel.PostActivityAsync(host.MessagesEndpoint, inbound, host.Token());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(300);
-        Assert.DoesNotContain(host.Channel.Requests, r => r.ConversationId == conversationId);
+        await ProbeAsync(conversationId);
+        Assert.DoesNotContain(host.Channel.Requests, r => r.ConversationId == conversationId && r.ActivityId == inbound.Id);
     }
 
     private static string NewConversation() => "a:" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Asks for help in the conversation and waits for that reply: what came before it has been handled.</summary>
+    private async Task ProbeAsync(string conversationId)
+    {
+        var probe = host.Channel.CreateMessage("help", SignedBotHost.AppId, conversationId);
+        using var response = await host.Channel.PostActivityAsync(host.MessagesEndpoint, probe, host.Token());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.Channel.WaitForActivitiesAsync(r => r.ConversationId == conversationId && r.ActivityId == probe.Id && r.Succeeded, 1, TimeSpan.FromSeconds(30));
+    }
 
     private async Task<CapturedConnectorRequest> SingleReplyAsync(string conversationId)
     {

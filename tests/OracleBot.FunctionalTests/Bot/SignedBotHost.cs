@@ -46,6 +46,7 @@ public sealed class SignedBotHost : IAsyncLifetime
             builder.UseSetting("Bot:OpenIdMetadataUrl", Channel.OpenIdMetadataUrl);
             builder.UseSetting("Bot:RequireHttpsMetadata", "false");
             builder.UseSetting("Answers:IndexDirectory", RepositoryPaths.SharedIndexDirectory);
+            builder.UseSetting(RepositoryPaths.VectorsEnabledSetting, "false");
             foreach (var (key, value) in Settings)
             {
                 builder.UseSetting(key, value);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using OracleBot.Answers.Contract;
 using OracleBot.FunctionalTests.Infrastructure;
 using OracleBot.FunctionalTests.Playground;
 
@@ -96,6 +97,41 @@ public sealed class RendererConformanceTests(SentCards sent) : IClassFixture<Sen
             Assert.Equal(answer.FollowUps, submitted.Select(d => d["question"]!.GetValue<string>()));
             Assert.All(submitted, d => Assert.Equal("followUp", d["action"]!.GetValue<string>()));
         }
+    }
+
+    [Fact]
+    public async Task A_reference_entry_shows_the_section_and_strength_of_evidence_of_its_passage()
+    {
+        var cited = sent.LiveAnswers.SelectMany(a => a.Citations.Select(c => (Answer: a, Citation: c))).ToList();
+        var listing = string.Join("\n", cited.Select(x => $"{x.Answer.Question} [{x.Citation.Number}] {x.Citation.Kind} {x.Citation.DocumentId} | {x.Citation.Section} | {x.Citation.Evidence}"));
+        var summary = cited.FirstOrDefault(x => x.Citation.Kind == DocumentKind.Summary && x.Citation.Section is not null && x.Citation.Updated is not null);
+        var guideline = cited.FirstOrDefault(x => x.Citation.Kind == DocumentKind.Guideline && x.Citation.Evidence is not null);
+        Assert.True(summary.Answer is not null && guideline.Answer is not null, "live answers should cite a PDQ summary and a USPSTF recommendation:\n" + listing);
+
+        await using var renderer = await CardRenderer.StartAsync();
+        foreach (var (answer, citation) in new[] { summary, guideline })
+        {
+            var rendered = await renderer.RenderAsync(sent.Factory.Answer(answer, "physician"), "light");
+            Assert.Empty(rendered.Problems);
+            Assert.DoesNotContain("[Level of evidence", rendered.Text, StringComparison.OrdinalIgnoreCase);
+
+            // Visible without expanding: the entry is the button that toggles the passage.
+            var entry = renderer.Surface.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($@"^Source \[{citation.Number}\]") });
+            foreach (var shown in new[] { citation.Section, citation.Evidence }.OfType<string>())
+            {
+                await Assertions.Expect(entry).ToContainTextAsync(shown);
+            }
+
+            if (citation.Updated is { } updated)
+            {
+                await Assertions.Expect(entry).ToContainTextAsync("Updated " + updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            await renderer.ScreenshotAsync(Path.Combine(Screenshots, $"answer-evidence-{citation.Kind.ToString().ToLowerInvariant()}-light.png"));
+        }
+
+        Assert.Contains("From Evidence Summaries", (await renderer.RenderAsync(sent.Factory.Answer(summary.Answer, "physician"), "light")).Text, StringComparison.Ordinal);
+        Assert.StartsWith("USPSTF grade ", guideline.Citation.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,10 @@ namespace OracleBot.FunctionalTests.Cards;
 /// </summary>
 public sealed class SentCards : IAsyncLifetime, IDisposable
 {
-    /// <summary>Questions whose live answers are rendered: reference pages, research abstracts, and one with no answer.</summary>
+    /// <summary>
+    /// Questions whose live answers are rendered: reference pages, research abstracts, a guideline, an evidence
+    /// summary, and one with no answer.
+    /// </summary>
     public static readonly string[] Questions =
     [
         "What causes pericarditis?",
@@ -25,6 +28,8 @@ public sealed class SentCards : IAsyncLifetime, IDisposable
         "Does aspirin reduce the risk of colorectal cancer?",
         "Is vitamin D supplementation associated with fewer fractures?",
         "What is the airspeed velocity of an unladen swallow?",
+        "Should adults aged 40 to 75 years with cardiovascular risk factors take a statin for primary prevention?",
+        "How are liver metastases of pancreatic neuroendocrine tumors treated?",
     ];
 
     private KnowledgeIndex? _index;
@@ -66,7 +71,7 @@ public sealed class SentCards : IAsyncLifetime, IDisposable
         Cards.Add(("too-long", Factory.TooLong(2_345, 2_000)));
 
         _index = new KnowledgeIndex(
-            new KnowledgeIndexLocation(Path.Combine(RepositoryPaths.Root, "seeds"), Path.Combine(RepositoryPaths.Root, "artifacts", "index-cards")),
+            new KnowledgeIndexLocation(Path.Combine(RepositoryPaths.Root, "seeds"), RepositoryPaths.SharedIndexDirectory),
             NullLogger<KnowledgeIndex>.Instance);
         await _index.EnsureReadyAsync(CancellationToken.None);
         var service = new EmbeddedAnswerService(_index, Options.Create(new AnswersOptions()), NullLogger<EmbeddedAnswerService>.Instance);

@@ -25,10 +25,15 @@ public sealed class TemplatingConformanceTests
             var (label, template, data, isCard) = cases[i];
             var reference = results[i];
             Assert.True(reference.Error is null, $"{label}: the reference library failed: {reference.Error}");
-            var ours = CardTemplate.Compile(label, template.ToJsonString()).Bind(data);
+            var compiled = CardTemplate.Compile(label, template.ToJsonString());
+            var ours = compiled.Bind(data);
             Assert.True(
                 JsonNode.DeepEquals(reference.Card, ours),
                 $"{label}: binders differ.\nreference: {reference.Card?.ToJsonString()}\nours:      {ours?.ToJsonString()}");
+
+            // The hot path writes the card straight to UTF-8: the same card, byte for byte what the tree serialises to.
+            var written = compiled.BindUtf8(data);
+            Assert.Equal(ours?.ToJsonString() ?? "null", System.Text.Encoding.UTF8.GetString(written));
             if (isCard)
             {
                 Assert.True(reference.Problems.Count == 0, $"{label}: the Adaptive Cards parser reports: {string.Join("; ", reference.Problems)}");

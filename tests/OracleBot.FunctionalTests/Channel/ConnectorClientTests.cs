@@ -131,6 +131,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         {
             ["Bot:AppId"] = withAppId ? AppId : null,
             ["Bot:ClientSecret"] = withAppId ? "loopback-secret" : null,
+            ["Bot:AllowUnauthenticated"] = withAppId ? null : "true",
             ["Bot:AuthorityHost"] = _authority.AuthorityHost.ToString(),
             ["Bot:DisableInstanceDiscovery"] = "true",
             ["Bot:OpenIdMetadataUrl"] = _channel.OpenIdMetadataUrl,

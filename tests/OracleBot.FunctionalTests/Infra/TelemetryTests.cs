@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using OracleBot.FunctionalTests.Infrastructure;
 using OracleBot.Protocol.Schema;
 
@@ -83,6 +86,55 @@ public sealed class TelemetryTests : IAsyncLifetime
         {
             Assert.False(Exported(text), $"exported telemetry contains '{text}'");
         }
+    }
+
+    [Fact]
+    public async Task The_answer_service_exports_its_requests_and_answers_over_otlp_without_the_question()
+    {
+        // On the command line, as a deployment gives them: the telemetry decision is made while services are registered.
+        await using var service = OracleBot.AnswerService.AnswerApi.Build(
+            [
+                "--urls", "http://127.0.0.1:0",
+                "--Answers:IndexDirectory", RepositoryPaths.SharedIndexDirectory,
+                "--Telemetry:OtlpEndpoint", _receiverAddress.ToString(),
+                "--Telemetry:OtlpProtocol", "http/protobuf",
+                "--OTEL_BSP_SCHEDULE_DELAY", "200",
+                "--OTEL_METRIC_EXPORT_INTERVAL", "500",
+            ]);
+        await service.StartAsync();
+        var address = service.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        var marker = $"zq{Guid.NewGuid():N}";
+        using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+        await WaitUntilReadyAsync(http);
+
+        using var answer = await http.PostAsync(new Uri("/v1/answers", UriKind.Relative), new StringContent(
+            $$"""{"question":"What are the symptoms of adult acute lymphoblastic leukemia {{marker}}?","audience":"physician"}""",
+            Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+
+        string[] expected = ["oraclebot-answers", "/v1/answers", "http.server.request.duration", "oraclebot.answers.cache.misses"];
+        await WaitUntilAsync(() => expected.All(Exported), () => "missing: " + string.Join(", ", expected.Where(e => !Exported(e))));
+        Assert.False(Exported(marker), "exported telemetry contains the question");
+        Assert.False(Exported("lymphoblastic"), "exported telemetry contains the question");
+        Assert.False(Exported("/readyz"), "probes are traced");
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+            if (ready.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("the answer service never became ready");
     }
 
     private bool Exported(string text)

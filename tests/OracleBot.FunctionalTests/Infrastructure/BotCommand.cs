@@ -15,6 +15,7 @@ internal static class BotCommand
         }
 
         info.Environment["Answers__IndexDirectory"] = RepositoryPaths.SharedIndexDirectory;
+        info.Environment["Answers__Vectors__Enabled"] = "false";
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -26,6 +26,7 @@ internal sealed class BotProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = baseAddress.ToString(),
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["Answers__IndexDirectory"] = RepositoryPaths.SharedIndexDirectory,
+            ["Answers__Vectors__Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -20,6 +20,12 @@ internal static class RepositoryPaths
     /// <summary>One Lucene index for all bot processes of a run: built once, reused by the rest.</summary>
     public static string SharedIndexDirectory { get; } = Path.Combine(Root, "artifacts", "index");
 
+    /// <summary>
+    /// Bots over the shared index run with BM25 alone (<c>Answers:Vectors:Enabled</c>): embedding every seed
+    /// passage takes many CPU-minutes. Vectors are tested on a small corpus of their own (<c>Answers/HybridRetrievalTests</c>).
+    /// </summary>
+    public const string VectorsEnabledSetting = "Answers:Vectors:Enabled";
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

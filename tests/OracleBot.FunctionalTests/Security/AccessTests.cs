@@ -43,8 +43,12 @@ public sealed class AccessTests
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, welcome.StatusCode);
-        await Task.Delay(500);
-        Assert.Empty(bot.Channel.Requests);
+
+        // A member's request in the stranger's conversation, answered after them: the stranger got nothing.
+        var member = bot.Message("help", conversationId: stranger.Conversation!.Id, tenant: Allowed);
+        using var admitted = await bot.PostAsync(member);
+        await bot.Channel.WaitForActivitiesAsync(r => r.ActivityId == member.Id && r.Succeeded, 1, TimeSpan.FromSeconds(30));
+        Assert.Equal([member.Id], bot.Channel.Requests.Select(r => r.ActivityId).Distinct());
         Assert.Equal(0, bot.Answers.Calls);
     }
 
@@ -101,6 +105,51 @@ public sealed class AccessTests
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(4, bodies.Count(b => !b.Contains("Please slow down", StringComparison.Ordinal)));
         Assert.Equal(2, bodies.Count(b => b.Contains("Please slow down", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Invokes_over_the_limit_are_429_with_a_problem_document_and_no_card()
+    {
+        await using var bot = await SecureBot.StartAsync(new SecureBot(new Dictionary<string, string?>
+        {
+            ["Bot:RateLimits:PerUser"] = "2",
+            ["Bot:RateLimits:PerTenant"] = "100",
+            ["Bot:RateLimits:Window"] = "00:01:00",
+        }));
+        var conversationId = "a:invokes-" + Guid.NewGuid().ToString("N");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await bot.PostAsync(Feedback(bot, conversationId));
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("configured limits", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+
+        // Another user is unaffected, and nothing was posted into the conversation (an invoke's answer is its response).
+        using var other = await bot.PostAsync(Feedback(bot, conversationId, user: "29:other-user"));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.DoesNotContain(bot.Channel.Requests, r => r.ConversationId == conversationId);
+    }
+
+    private static OracleBot.Protocol.Schema.Activity Feedback(SecureBot bot, string conversationId, string user = "29:loopback-user")
+    {
+        var invoke = bot.Message(string.Empty, conversationId, user: user);
+        invoke.Type = OracleBot.Protocol.Schema.ActivityTypes.Invoke;
+        invoke.Name = "message/submitAction";
+        invoke.Text = null;
+        invoke.Value = new System.Text.Json.Nodes.JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new System.Text.Json.Nodes.JsonObject { ["reaction"] = "like" },
+        };
+        return invoke;
     }
 
     [Fact]

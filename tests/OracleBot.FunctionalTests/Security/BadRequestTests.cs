@@ -157,6 +157,55 @@ public sealed class BadRequestTests(SecureBot bot) : IClassFixture<SecureBot>
         await AssertNoWorkAsync(before);
     }
 
+    [Theory]
+    [InlineData(1024, HttpStatusCode.OK)]
+    [InlineData(1025, HttpStatusCode.BadRequest)]
+    public async Task Ids_are_accepted_up_to_1024_characters(int length, HttpStatusCode expected)
+    {
+        var before = bot.Channel.Requests.Count;
+        var activity = bot.Message("help", conversationId: "a:" + new string('c', length - 2), user: "29:ids-" + length);
+        activity.Id = new string('7', length);
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+        {
+            await bot.ReplyAsync(activity.Conversation!.Id!);
+        }
+        else
+        {
+            await AssertProblemAsync(response, 400);
+            await AssertNoWorkAsync(before);
+        }
+    }
+
+    [Theory]
+    [InlineData(61, HttpStatusCode.OK)]
+    [InlineData(62, HttpStatusCode.OK)]
+    [InlineData(63, HttpStatusCode.BadRequest)]
+    [InlineData(64, HttpStatusCode.BadRequest)]
+    public async Task Json_nesting_is_accepted_up_to_64_levels(int arrays, HttpStatusCode expected)
+    {
+        // The activity object is one level, each array inside its value one more.
+        var node = JsonNode.Parse(OracleBot.Protocol.Schema.ActivityJson.SerializeToUtf8Bytes(bot.Message("help", user: "29:nesting-" + arrays)))!.AsObject();
+        node.Remove("value");
+        var activity = node.ToJsonString();
+        var json = activity[..activity.LastIndexOf('}')] + ",\"value\":" + new string('[', arrays) + new string(']', arrays) + "}";
+
+        using var response = await bot.PostAsync(json);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            await AssertProblemAsync(response, 400);
+        }
+        else
+        {
+            await bot.ReplyAsync(node["conversation"]!["id"]!.GetValue<string>());
+        }
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpContent content, string? contentType)
     {
         using var http = new HttpClient();
@@ -176,8 +225,17 @@ public sealed class BadRequestTests(SecureBot bot) : IClassFixture<SecureBot>
     private async Task AssertNoWorkAsync(int connectorCallsBefore)
     {
         var answers = bot.Answers.Calls;
-        await Task.Delay(200);
-        Assert.Equal(connectorCallsBefore, bot.Channel.Requests.Count);
+
+        // A later valid activity's reply, not a pause: it is the only thing sent since the refused request.
+        // From a user of its own, so the probes never reach the per-user rate limit of this shared bot.
+        var probe = bot.Message("help", user: "29:probe-" + Guid.NewGuid().ToString("N"));
+        using (var accepted = await bot.PostAsync(probe))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        await bot.Channel.WaitForActivitiesAsync(r => r.ActivityId == probe.Id && r.Succeeded, 1, TimeSpan.FromSeconds(30));
+        Assert.All(bot.Channel.Requests.Skip(connectorCallsBefore), r => Assert.Equal(probe.Id, r.ActivityId));
         Assert.Equal(answers, bot.Answers.Calls);
         Assert.DoesNotContain(bot.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }

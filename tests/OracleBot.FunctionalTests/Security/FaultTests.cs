@@ -44,7 +44,7 @@ public sealed class FaultTests
         var arrived = Stopwatch.GetTimestamp();
         Assert.Contains("\"action\":\"retry\"", reply.Body, StringComparison.Ordinal);
         Assert.Contains("What causes pericarditis?", reply.Body, StringComparison.Ordinal);
-        Assert.True(Stopwatch.GetElapsedTime(await failedAt.Task, arrived) < TimeSpan.FromSeconds(3), "error card later than 3 s after the failure");
+        Assert.True(Stopwatch.GetElapsedTime(await failedAt.Task, arrived) < TimeSpan.FromSeconds(10), "error card later than 10 s after the failure");
         await Task.Delay(500);
         Assert.Single(bot.RepliesIn(question.Conversation.Id!));
     }

@@ -8,14 +8,18 @@ using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Tests.Answers;
 
-/// <summary>Builds one index over the committed seeds for the whole test class.</summary>
+/// <summary>
+/// Opens the index over the committed seeds for the whole test class. It lives where the functional tests
+/// keep theirs (<c>artifacts/index</c>), so a machine builds it once per change of the seeds and later runs
+/// only read it back; builders take turns through the index folder's lock.
+/// </summary>
 public sealed class RealSeedsFixture : IDisposable
 {
-    private readonly TempDirectory _temp = new();
-
     public RealSeedsFixture()
     {
-        Index = new KnowledgeIndex(new KnowledgeIndexLocation(FindUp("seeds", "medquad"), Path.Combine(_temp.Path, "index")), NullLogger<KnowledgeIndex>.Instance);
+        var seeds = FindUp("seeds", "medquad");
+        var index = Path.Combine(Path.GetDirectoryName(seeds)!, "artifacts", "index");
+        Index = new KnowledgeIndex(new KnowledgeIndexLocation(seeds, index), NullLogger<KnowledgeIndex>.Instance);
         Index.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -36,11 +40,7 @@ public sealed class RealSeedsFixture : IDisposable
         throw new DirectoryNotFoundException($"No '{name}/{child}' folder above {AppContext.BaseDirectory}.");
     }
 
-    public void Dispose()
-    {
-        Index.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => Index.Dispose();
 }
 
 public sealed class RealSeedsTests(RealSeedsFixture fixture) : IClassFixture<RealSeedsFixture>
@@ -49,9 +49,12 @@ public sealed class RealSeedsTests(RealSeedsFixture fixture) : IClassFixture<Rea
         new(fixture.Index, Options.Create(new AnswersOptions()), NullLogger<EmbeddedAnswerService>.Instance);
 
     [Fact]
-    public void All_three_corpora_are_loaded()
+    public void All_six_corpora_are_loaded()
     {
-        Assert.Equal(6870, fixture.Index.Store.DocumentCount);
+        Assert.Equal(7272, fixture.Index.Store.DocumentCount);
+        Assert.Equal(DocumentKind.Summary, fixture.Index.Store.FindDocument("pdq:pnet-treatment-pdq")!.Kind);
+        Assert.Equal("B", fixture.Index.Store.Documents.First(d => d.Id.StartsWith("uspstf:colorectal-cancer-screening#", StringComparison.Ordinal) && d.Grade == "B").Grade);
+        Assert.Equal(12, fixture.Index.Store.Documents.Count(d => d.Id.StartsWith("cdc:opioids-2022#", StringComparison.Ordinal) && d.Category is not null && d.EvidenceType is not null));
         var pubmed = fixture.Index.Store.FindDocument("pmid:21645374")!;
         Assert.StartsWith("PMID 21645374 (2011): Programmed cell death", pubmed.DisplayTitle, StringComparison.Ordinal);
         Assert.Contains(pubmed.Conclusion!, pubmed.Body, StringComparison.Ordinal);

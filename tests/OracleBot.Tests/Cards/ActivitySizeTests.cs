@@ -60,9 +60,39 @@ public sealed class ActivitySizeTests
     public void Trimmed_answer_still_has_its_bottom_line_and_says_statements_were_left_out()
     {
         var card = CardTestData.Factory().Answer(WorstCase(), "physician");
-        var json = card.ToJsonString();
 
-        Assert.Contains("left out", json, StringComparison.Ordinal);
+        // The card's text values in order: the bottom line is the block after its label, cited, and kept
+        // (shortened, never dropped) however much else had to go.
+        var texts = TextBlocks(card).ToList();
+        var label = texts.IndexOf("Bottom line");
+        Assert.True(label >= 0 && label + 1 < texts.Count, "no bottom line on the trimmed card");
+        var bottomLine = texts[label + 1];
+        Assert.StartsWith(Worst(3_000, 3)[..200], bottomLine, StringComparison.Ordinal);
+        Assert.Contains("[1]", bottomLine, StringComparison.Ordinal);
+        Assert.Contains(texts, t => t.Contains("left out", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> TextBlocks(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            if ((string?)obj["type"] == "TextBlock" && obj["text"] is JsonValue text)
+            {
+                yield return text.GetValue<string>();
+            }
+
+            foreach (var child in obj.Select(p => p.Value).SelectMany(TextBlocks))
+            {
+                yield return child;
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var child in array.SelectMany(TextBlocks))
+            {
+                yield return child;
+            }
+        }
     }
 
     [Fact]

@@ -24,13 +24,14 @@ public sealed class CardTextTests
     [Fact]
     public void Markdown_output_has_no_live_link_mention_or_line_start_markup()
     {
-        const string hostile = "**x** [click](javascript:alert(1)) <at>Admin</at> https://evil.example\n# H\n* list\n`code`";
+        const string hostile = "**x** and **y** [click](javascript:alert(1)) <at>Admin</at> https://evil.example\n# H\n* list\n`code`";
         var escaped = CardText.Markdown(hostile);
         Assert.DoesNotContain("<at>", escaped, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(@"(?<!\\)\]\(", escaped);
         Assert.DoesNotContain("://", escaped, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', escaped);
-        Assert.DoesNotContain(" **", escaped, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?<!\\)\*", escaped);
+        Assert.Contains(" \\*\\*y\\*\\*", escaped, StringComparison.Ordinal);
         Assert.Contains("\\`code\\`", escaped, StringComparison.Ordinal);
     }
 

@@ -8,7 +8,14 @@ public sealed class TemplateBinderTests
     private static JsonNode? Bind(string template, string data) =>
         CardTemplate.Compile("test", template).Bind(JsonNode.Parse(data));
 
-    private static string BindToString(string template, string data) => Bind(template, data)!.ToJsonString();
+    /// <summary>The bound tree as JSON text, checked to be byte for byte what binding straight to UTF-8 writes.</summary>
+    private static string BindToString(string template, string data)
+    {
+        var compiled = CardTemplate.Compile("test", template);
+        var tree = compiled.Bind(JsonNode.Parse(data))!.ToJsonString();
+        Assert.Equal(tree, System.Text.Encoding.UTF8.GetString(compiled.BindUtf8(JsonNode.Parse(data))));
+        return tree;
+    }
 
     [Fact]
     public void Whole_expression_keeps_the_json_type()

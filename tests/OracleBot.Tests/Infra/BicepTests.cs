@@ -65,6 +65,23 @@ public sealed class BicepTests
         Assert.Equal("securestring", parameters["botClientSecret"]!["type"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task An_app_registration_is_never_deployed_without_an_app_id()
+    {
+        var run = await Tool.RunAsync(BicepExecutable(), ["build", "main.bicep", "--stdout"], AzureDirectory);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var template = JsonNode.Parse(run.Output)!;
+
+        // The deployment fails (ARM evaluates only the branch taken) when the app registration's id is empty...
+        var guard = template["variables"]!["appRegistrationId"]!.GetValue<string>();
+        Assert.Contains("empty(trim(parameters('botAppId')))", guard, StringComparison.Ordinal);
+        Assert.Contains("fail('botAppId is required", guard, StringComparison.Ordinal);
+
+        // ...and nothing reads the parameter except through that guard.
+        template["variables"]!.AsObject().Remove("appRegistrationId");
+        Assert.DoesNotContain("parameters('botAppId')", template.ToJsonString(), StringComparison.Ordinal);
+    }
+
     private static string BicepExecutable()
     {
         var package = typeof(BicepTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

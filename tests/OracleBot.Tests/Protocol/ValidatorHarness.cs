@@ -22,6 +22,8 @@ internal sealed class ValidatorHarness : IDisposable
             {
                 ["Bot:AppId"] = appId,
                 ["Bot:OpenIdMetadataUrl"] = TestChannelAuthority.MetadataUrl,
+                // No app id is refused at start unless anonymous access is meant.
+                ["Bot:AllowUnauthenticated"] = string.IsNullOrEmpty(appId) ? "true" : null,
             })
             .Build();
         var services = new ServiceCollection()

@@ -65,8 +65,9 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
         return inserted == 1;
     }
 
+    // Marking done comes after the reply and nobody waits on it: it shares the next claim's commit.
     public async ValueTask CompleteAsync(ActivityKey key, ThreadTurn? turn, CancellationToken cancellationToken) =>
-        await _writes.WriteAsync(() =>
+        await _writes.WriteLingeringAsync(() =>
         {
             // Only the completion that finds the activity pending appends its turn, so a repeated one adds nothing.
             var pending = _sql.Complete.Bind(0, key.ConversationId).Bind(1, key.ActivityId).Execute() == 1;
@@ -228,13 +229,14 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
     public async IAsyncEnumerable<FeedbackRecord> ReadFeedbackAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Read in pages so the lock is never held across the consumer's awaits.
+        long afterAt = long.MinValue;
         long after = 0;
         while (true)
         {
             var page = new List<(long Id, FeedbackRecord Record)>(256);
             lock (_gate)
             {
-                using var reader = _sql.FeedbackPage.Bind(0, after).Read();
+                using var reader = _sql.FeedbackPage.Bind(0, afterAt).Bind(1, after).Read();
                 while (reader.Read())
                 {
                     page.Add((reader.GetInt64(0), new FeedbackRecord(
@@ -258,6 +260,7 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
             }
 
             after = page[^1].Id;
+            afterAt = page[^1].Record.At.ToUnixTimeMilliseconds();
             await Task.Yield();
         }
     }

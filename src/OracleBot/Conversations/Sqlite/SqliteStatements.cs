@@ -64,7 +64,10 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
         "INSERT INTO feedback (at_ms, answer_id, reaction, comment, question) VALUES ($t, $a, $r, $c, $q)", "$t", "$a", "$r", "$c", "$q");
 
     public SqliteStatement FeedbackPage { get; } = new(connection,
-        $"SELECT id, at_ms, answer_id, reaction, comment, question FROM feedback WHERE id > $after ORDER BY id LIMIT {FeedbackPageSize}", "$after");
+        // Oldest first, as the Redis store reads it, not in the order recorded: instances' clocks differ. Keyset
+        // paging on (at_ms, id), which the feedback_at index (its rowid included) serves in order.
+        "SELECT id, at_ms, answer_id, reaction, comment, question FROM feedback " +
+        $"WHERE at_ms > $at OR (at_ms = $at AND id > $after) ORDER BY at_ms, id LIMIT {FeedbackPageSize}", "$at", "$after");
 
     // Reads the schema page: proves the file is still open and readable, costs microseconds.
     public SqliteStatement Ping { get; } = new(connection, "SELECT count(*) FROM sqlite_schema");

@@ -18,6 +18,6 @@ public sealed class TelemetryOptions
     /// <summary>Run the OpenTelemetry pipeline even with no OTLP endpoint (for another exporter or tests).</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>The <c>service.name</c> resource attribute; <c>OTEL_SERVICE_NAME</c> overrides it.</summary>
-    public string ServiceName { get; set; } = "oraclebot";
+    /// <summary>The <c>service.name</c> resource attribute; <c>OTEL_SERVICE_NAME</c> overrides it. Empty: the host's own name.</summary>
+    public string? ServiceName { get; set; }
 }

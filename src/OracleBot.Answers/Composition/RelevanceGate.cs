@@ -1,0 +1,32 @@
+namespace OracleBot.Answers.Composition;
+
+/// <summary>
+/// Whether a passage is about what was asked: it names most of the question's topic (in its text, its
+/// headings or its document's title, idf-weighted) and speaks to the facet asked (in a heading or a
+/// sentence). A long, specific question passes when the passage is about its topic, however many of its
+/// other words the passage lacks; a passage on the right disease but another facet does not.
+/// </summary>
+internal static class RelevanceGate
+{
+    /// <summary>Share of the topic's weight a relevant passage names.</summary>
+    public const double TopicShare = 0.7;
+
+    /// <summary>Share of the topic a quoted sentence (with its headings and title) must name.</summary>
+    public const double SentenceTopicShare = 0.5;
+
+    /// <summary>
+    /// A passage speaks to the facets asked; a question that asks no narrower facet is answered by any passage
+    /// on its topic. A yes/no question states a claim ("do inhaled corticosteroids reduce asthma symptoms?"):
+    /// its facet words are part of the claim, which the topic share already weighs.
+    /// </summary>
+    public static bool PassageAddressesFacet(QuestionIntent intent, Facet passageFacets) =>
+        intent.YesNo || AddressesFacet(intent, passageFacets);
+
+    /// <summary>A text speaks to the facets asked; a question that asks no narrower facet is answered by any text on its topic.</summary>
+    public static bool AddressesFacet(QuestionIntent intent, Facet passageFacets)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var wanted = intent.Specific != Facet.None ? intent.Specific : intent.Facets;
+        return wanted == Facet.None || (passageFacets & wanted) != 0;
+    }
+}
