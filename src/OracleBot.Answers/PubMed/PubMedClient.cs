@@ -168,18 +168,18 @@ public sealed partial class PubMedClient(HttpClient http, PubMedOptions options,
         return delay is null ? null : delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxPause ? MaxPause : delay;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PubMed answered 429; requests pause for {PauseMs} ms (retry within the budget: {Retry})")]
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "PubMed answered 429; requests pause for {PauseMs} ms (retry within the budget: {Retry})")]
     private partial void LogRateLimited(double pauseMs, bool retry);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PubMed answered HTTP {Status}")]
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "PubMed answered HTTP {Status}")]
     private partial void LogStatus(int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PubMed could not be reached ({Error})")]
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "PubMed could not be reached ({Error})")]
     private partial void LogConnectionFailed(HttpRequestError error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PubMed's {Utility} response could not be read")]
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "PubMed's {Utility} response could not be read")]
     private partial void LogMalformed(string utility);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No PubMed request turn was free within the time left")]
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Debug, Message = "No PubMed request turn was free within the time left")]
     private partial void LogNoTurn();
 }

@@ -197,18 +197,18 @@ public sealed partial class PubMedSearcher(
     // Search terms are kept only as a hash, so the cache never holds question words.
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "PubMed: {Pmids} PMIDs, {Usable} usable records, {Dropped} dropped (retracted or no abstract) in {Milliseconds:F0} ms")]
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Debug, Message = "PubMed: {Pmids} PMIDs, {Usable} usable records, {Dropped} dropped (retracted or no abstract) in {Milliseconds:F0} ms")]
     private partial void LogSearched(int pmids, int usable, int dropped, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PubMed did not answer within its {BudgetMs} ms budget; the answer uses the local library")]
+    [LoggerMessage(EventId = 7107, Level = LogLevel.Warning, Message = "PubMed did not answer within its {BudgetMs} ms budget; the answer uses the local library")]
     private partial void LogOutOfTime(double budgetMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PubMed search failed ({Failure}); the answer uses the local library")]
+    [LoggerMessage(EventId = 7108, Level = LogLevel.Warning, Message = "PubMed search failed ({Failure}); the answer uses the local library")]
     private partial void LogFailed(PubMedFailure failure);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "PubMed's circuit is open; the answer uses the local library")]
+    [LoggerMessage(EventId = 7109, Level = LogLevel.Debug, Message = "PubMed's circuit is open; the answer uses the local library")]
     private partial void LogCircuitOpen();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The PubMed cache failed ({Exception}); searching without it")]
+    [LoggerMessage(EventId = 7110, Level = LogLevel.Warning, Message = "The PubMed cache failed ({Exception}); searching without it")]
     private partial void LogCacheFailed(string exception);
 }
