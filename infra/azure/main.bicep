@@ -150,6 +150,8 @@ module web 'modules/containerapp.bicep' = {
       // No API key: the answer engine then uses DefaultAzureCredential, i.e. AZURE_CLIENT_ID's identity.
       Answers__AzureOpenAI__Endpoint: openAi.outputs.endpoint
       Answers__AzureOpenAI__Deployment: openAi.outputs.deploymentName
+      // Live PubMed search: Container Apps without a virtual network allow outbound HTTPS to eutils.ncbi.nlm.nih.gov.
+      Answers__PubMed__Enabled: 'true'
       OTEL_SERVICE_NAME: 'oraclebot'
     })
   }

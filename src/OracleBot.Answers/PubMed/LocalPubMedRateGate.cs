@@ -1,15 +1,11 @@
 namespace OracleBot.Answers.PubMed;
 
-/// <summary>
-/// The rate gate of one process (the SQLite store runs exactly one instance): the last few reserved turns are
-/// remembered, and a new turn comes a window after the turn that many requests earlier.
-/// </summary>
+/// <summary>The rate gate of one process (the SQLite store runs exactly one instance): a semaphore of turns.</summary>
 public sealed class LocalPubMedRateGate : IPubMedRateGate
 {
     private readonly TimeProvider _time;
-    private readonly int _requests;
     private readonly TimeSpan _window;
-    private readonly Queue<DateTimeOffset> _turns = new();
+    private readonly SemaphoreSlim _turns;
     private readonly Lock _lock = new();
     private DateTimeOffset _pausedUntil;
 
@@ -17,42 +13,40 @@ public sealed class LocalPubMedRateGate : IPubMedRateGate
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(requestsPerSecond);
         _time = time;
-        (_requests, _window) = IPubMedRateGate.Shape(requestsPerSecond);
+        var (requests, window) = IPubMedRateGate.Shape(requestsPerSecond);
+        _window = window;
+        _turns = new SemaphoreSlim(requests, requests);
     }
 
-    public async ValueTask<bool> WaitTurnAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    public async ValueTask<IPubMedTurn?> WaitTurnAsync(TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_lock)
+        var deadline = _time.GetUtcNow() + maxWait;
+        if (maxWait < TimeSpan.Zero || !await _turns.WaitAsync(maxWait, cancellationToken).ConfigureAwait(false))
         {
-            var now = _time.GetUtcNow();
-            var turn = now > _pausedUntil ? now : _pausedUntil;
-            if (_turns.Count >= _requests)
+            return null;
+        }
+
+        var pause = PausedUntil() - _time.GetUtcNow();
+        if (pause > TimeSpan.Zero)
+        {
+            if (_time.GetUtcNow() + pause > deadline)
             {
-                // Turns are reserved in time order, so the oldest remembered is `_requests` turns back.
-                var earliest = _turns.Peek() + _window;
-                turn = earliest > turn ? earliest : turn;
+                _turns.Release(); // never used: free at once
+                return null;
             }
 
-            wait = turn - now;
-            if (wait > maxWait)
+            try
             {
-                return false;
+                await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
             }
-
-            _turns.Enqueue(turn);
-            while (_turns.Count > _requests)
+            catch (OperationCanceledException)
             {
-                _turns.Dequeue();
+                _turns.Release();
+                throw;
             }
         }
 
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-        }
-
-        return true;
+        return new Turn(this);
     }
 
     public ValueTask PauseAsync(TimeSpan delay, CancellationToken cancellationToken)
@@ -64,5 +58,34 @@ public sealed class LocalPubMedRateGate : IPubMedRateGate
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private DateTimeOffset PausedUntil()
+    {
+        lock (_lock)
+        {
+            return _pausedUntil;
+        }
+    }
+
+    private sealed class Turn(LocalPubMedRateGate gate) : IPubMedTurn
+    {
+        private int _ended;
+
+        public ValueTask EndAsync()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                _ = gate.ReleaseLaterAsync();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private async Task ReleaseLaterAsync()
+    {
+        await Task.Delay(_window, _time).ConfigureAwait(false);
+        _turns.Release();
     }
 }

@@ -81,47 +81,56 @@ public sealed partial class PubMedClient(HttpClient http, PubMedOptions options,
     {
         for (var attempt = 0; ; attempt++)
         {
-            if (!await gate.WaitTurnAsync(deadline - time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            var turn = await gate.WaitTurnAsync(deadline - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (turn is null)
             {
                 LogNoTurn();
                 throw new PubMedException(PubMedFailure.NoTurn, "No request turn was free within the time left.");
             }
 
-            HttpResponseMessage response;
+            TimeSpan? pause;
             try
             {
-                response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                LogConnectionFailed(ex.HttpRequestError);
-                throw new PubMedException(PubMedFailure.Http, "PubMed could not be reached.", ex);
-            }
-
-            using (response)
-            {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                using var response = await SendAsync(url, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 {
-                    var pause = RetryAfter(response) ?? DefaultPause;
-                    await gate.PauseAsync(pause, cancellationToken).ConfigureAwait(false);
-                    var retry = attempt == 0 && time.GetUtcNow() + pause < deadline;
-                    LogRateLimited(pause.TotalMilliseconds, retry);
-                    if (retry)
+                    if (response.StatusCode != HttpStatusCode.OK)
                     {
-                        continue;
+                        LogStatus((int)response.StatusCode);
+                        throw new PubMedException(PubMedFailure.Http, $"PubMed answered {(int)response.StatusCode}.");
                     }
 
-                    throw new PubMedException(PubMedFailure.RateLimited, "PubMed asked us to slow down.");
+                    return await ReadAsync(response, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    LogStatus((int)response.StatusCode);
-                    throw new PubMedException(PubMedFailure.Http, $"PubMed answered {(int)response.StatusCode}.");
-                }
-
-                return await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+                pause = RetryAfter(response) ?? DefaultPause;
+                await gate.PauseAsync(pause.Value, cancellationToken).ConfigureAwait(false);
             }
+            finally
+            {
+                // Once the response is in, the request has certainly arrived: its turn can be counted from here.
+                await turn.EndAsync().ConfigureAwait(false);
+            }
+
+            var retry = attempt == 0 && time.GetUtcNow() + pause.Value < deadline;
+            LogRateLimited(pause.Value.TotalMilliseconds, retry);
+            if (!retry)
+            {
+                throw new PubMedException(PubMedFailure.RateLimited, "PubMed asked us to slow down.");
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogConnectionFailed(ex.HttpRequestError);
+            throw new PubMedException(PubMedFailure.Http, "PubMed could not be reached.", ex);
         }
     }
 
@@ -159,18 +168,18 @@ public sealed partial class PubMedClient(HttpClient http, PubMedOptions options,
         return delay is null ? null : delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxPause ? MaxPause : delay;
     }
 
-    [LoggerMessage(EventId = 2017, Level = LogLevel.Warning, Message = "PubMed answered 429; requests pause for {PauseMs} ms (retry within the budget: {Retry})")]
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "PubMed answered 429; requests pause for {PauseMs} ms (retry within the budget: {Retry})")]
     private partial void LogRateLimited(double pauseMs, bool retry);
 
-    [LoggerMessage(EventId = 2018, Level = LogLevel.Warning, Message = "PubMed answered HTTP {Status}")]
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "PubMed answered HTTP {Status}")]
     private partial void LogStatus(int status);
 
-    [LoggerMessage(EventId = 2019, Level = LogLevel.Warning, Message = "PubMed could not be reached ({Error})")]
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "PubMed could not be reached ({Error})")]
     private partial void LogConnectionFailed(HttpRequestError error);
 
-    [LoggerMessage(EventId = 2020, Level = LogLevel.Warning, Message = "PubMed's {Utility} response could not be read")]
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "PubMed's {Utility} response could not be read")]
     private partial void LogMalformed(string utility);
 
-    [LoggerMessage(EventId = 2021, Level = LogLevel.Debug, Message = "No PubMed request turn was free within the time left")]
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Debug, Message = "No PubMed request turn was free within the time left")]
     private partial void LogNoTurn();
 }

@@ -55,12 +55,19 @@ public static partial class PubMedQueryBuilder
     // into a search they only lose the records that answer it.
     private static readonly HashSet<string> AskingWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "able", "accurate", "always", "among", "appropriate", "associated", "association", "benefit", "beneficial", "best",
+        "able", "accurate", "ask", "asked", "asks", "know", "question", "tell", "wonder", "wondering", "always", "among", "appropriate", "associated", "association", "benefit", "beneficial", "best",
         "better", "compared", "concern", "consequence", "correlation", "dangerous", "data", "difference", "differences",
         "effect", "effective", "effects", "efficacious", "efficacy", "equal", "evidence", "good", "help", "impact",
         "important", "improve", "improvement", "increase", "increased", "influence", "necessary", "need", "new",
         "often", "outcome", "outcomes", "patient", "patients", "people", "possible", "potential", "really",
         "relevant", "reliable", "result", "results", "role", "safe", "still", "study", "useful", "value", "versus", "worse",
+    };
+
+    // The labels identifiers come with: with the identifier removed, the label still says one was there.
+    private static readonly HashSet<string> IdentifierLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "dob", "d.o.b", "mrn", "nhs", "urn", "chi", "ssn", "phone", "telephone", "tel", "mobile", "email", "e-mail", "address",
+        "name", "named", "born", "record", "chart", "bed", "room", "ward",
     };
 
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase) { "mr", "mrs", "ms", "miss", "mx", "dr", "master" };
@@ -83,7 +90,7 @@ public static partial class PubMedQueryBuilder
                 continue;
             }
 
-            if (AskingWords.Contains(word) || vocabulary.Idf(word) is not { } idf)
+            if (AskingWords.Contains(word) || IdentifierLabels.Contains(word) || vocabulary.Idf(word) is not { } idf)
             {
                 continue; // a stop word
             }

@@ -46,7 +46,8 @@ public sealed partial class PubMedSearcher(
             var results = await Task.WhenAll(searches.Select(s => SearchOneAsync(s, deadline, linked.Token))).ConfigureAwait(false);
             if (results.All(r => r.Pmids is null))
             {
-                throw results.First(r => r.Failure is not null).Failure!;
+                // PubMed's own failure, if any, is what the circuit should hear about.
+                throw results.Select(r => r.Failure!).OrderByDescending(f => f.CountsAgainstPubMed).First();
             }
 
             var pmids = Merge([.. results.Select(r => r.Pmids)], options.MaxRecords);
@@ -83,7 +84,7 @@ public sealed partial class PubMedSearcher(
         }
     }
 
-    // One failed search of four still leaves the others' evidence; only when all fail is PubMed failing.
+    // One failed or skipped search of four still leaves the others' evidence; only when all fail is PubMed failing.
     private async Task<(IReadOnlyList<string>? Pmids, PubMedException? Failure)> SearchOneAsync(PubMedSearch search, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var key = SearchPrefix + Hash($"{search.Term}\n{options.RecordsPerSearch}");
@@ -98,8 +99,9 @@ public sealed partial class PubMedSearcher(
             await TrySetAsync(key, string.Join(',', pmids), options.SearchCacheDuration, cancellationToken).ConfigureAwait(false);
             return (pmids, null);
         }
-        catch (PubMedException ex) when (ex.CountsAgainstPubMed)
+        catch (PubMedException ex)
         {
+            // A search without a turn in time is skipped; the others' evidence still counts.
             return (null, ex);
         }
     }
@@ -195,18 +197,18 @@ public sealed partial class PubMedSearcher(
     // Search terms are kept only as a hash, so the cache never holds question words.
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    [LoggerMessage(EventId = 2022, Level = LogLevel.Debug, Message = "PubMed: {Pmids} PMIDs, {Usable} usable records, {Dropped} dropped (retracted or no abstract) in {Milliseconds:F0} ms")]
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Debug, Message = "PubMed: {Pmids} PMIDs, {Usable} usable records, {Dropped} dropped (retracted or no abstract) in {Milliseconds:F0} ms")]
     private partial void LogSearched(int pmids, int usable, int dropped, double milliseconds);
 
-    [LoggerMessage(EventId = 2023, Level = LogLevel.Warning, Message = "PubMed did not answer within its {BudgetMs} ms budget; the answer uses the local library")]
+    [LoggerMessage(EventId = 7107, Level = LogLevel.Warning, Message = "PubMed did not answer within its {BudgetMs} ms budget; the answer uses the local library")]
     private partial void LogOutOfTime(double budgetMs);
 
-    [LoggerMessage(EventId = 2024, Level = LogLevel.Warning, Message = "PubMed search failed ({Failure}); the answer uses the local library")]
+    [LoggerMessage(EventId = 7108, Level = LogLevel.Warning, Message = "PubMed search failed ({Failure}); the answer uses the local library")]
     private partial void LogFailed(PubMedFailure failure);
 
-    [LoggerMessage(EventId = 2025, Level = LogLevel.Debug, Message = "PubMed's circuit is open; the answer uses the local library")]
+    [LoggerMessage(EventId = 7109, Level = LogLevel.Debug, Message = "PubMed's circuit is open; the answer uses the local library")]
     private partial void LogCircuitOpen();
 
-    [LoggerMessage(EventId = 2026, Level = LogLevel.Warning, Message = "The PubMed cache failed ({Exception}); searching without it")]
+    [LoggerMessage(EventId = 7110, Level = LogLevel.Warning, Message = "The PubMed cache failed ({Exception}); searching without it")]
     private partial void LogCacheFailed(string exception);
 }

@@ -4,34 +4,44 @@ using StackExchange.Redis;
 namespace OracleBot.PubMed;
 
 /// <summary>
-/// The rate gate shared by every instance on one Redis: the turns reserved by all of them are kept in one list,
-/// and a script run in Redis (so instances never race, and Redis's clock is the only clock) gives each request
-/// the first turn that keeps the last window within the limit. A Redis that does not answer gives no turn:
-/// pacing fails closed, never open.
+/// The rate gate shared by every instance on one Redis: the turns are members of one sorted set, scored with the
+/// time they are free again (a lease while the request is under way, a window after its response once it is
+/// over). Scripts run in Redis, so instances never race and Redis's clock is the only clock. A caller without a
+/// turn looks again shortly, until its time is up. A Redis that does not answer gives no turn: pacing fails
+/// closed, never open. An instance that dies mid-request frees its turn when the lease runs out.
 /// </summary>
 internal sealed class RedisPubMedRateGate(IConnectionMultiplexer redis, string prefix, double requestsPerSecond) : IPubMedRateGate
 {
-    // KEYS: turns list, pause key. ARGV: requests per window, window ms, max wait ms.
-    // Returns the wait in ms for the reserved turn, or -1 when it would be further away than the max wait.
-    private const string Reserve = """
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LookAgain = TimeSpan.FromMilliseconds(25);
+
+    // KEYS: turns, pause. ARGV: turns allowed, lease ms, id.
+    // Returns 0 when the turn is taken, a positive pause in ms while NCBI's pause lasts, -1 when no turn is free.
+    private const string Take = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-        local turn = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0'))
-        local n = tonumber(ARGV[1])
-        local len = redis.call('LLEN', KEYS[1])
-        if len >= n then
-          turn = math.max(turn, tonumber(redis.call('LINDEX', KEYS[1], len - n)) + tonumber(ARGV[2]))
+        local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
+        if paused > now then
+          return paused - now
         end
-        if turn - now > tonumber(ARGV[3]) then
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+        if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
           return -1
         end
-        redis.call('RPUSH', KEYS[1], turn)
-        redis.call('LTRIM', KEYS[1], -n, -1)
-        redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) + (turn - now) + 1000)
-        return turn - now
+        redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])
+        redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) * 2)
+        return 0
         """;
 
-    // KEYS: pause key. ARGV: pause ms.
+    // KEYS: turns. ARGV: window ms, id.
+    private const string End = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[1]), ARGV[2])
+        return 1
+        """;
+
+    // KEYS: pause. ARGV: pause ms.
     private const string Pause = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -46,35 +56,36 @@ internal sealed class RedisPubMedRateGate(IConnectionMultiplexer redis, string p
     private readonly RedisKey _pause = prefix + "pubmed:pause";
     private readonly (int Requests, TimeSpan Window) _shape = IPubMedRateGate.Shape(requestsPerSecond);
 
-    public async ValueTask<bool> WaitTurnAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    public async ValueTask<IPubMedTurn?> WaitTurnAsync(TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        if (maxWait < TimeSpan.Zero)
+        var deadline = DateTimeOffset.UtcNow + maxWait;
+        var id = Guid.NewGuid().ToString("N");
+        while (true)
         {
-            return false;
-        }
+            long result;
+            try
+            {
+                result = (long)await redis.GetDatabase().ScriptEvaluateAsync(
+                    Take, [_turns, _pause], [_shape.Requests, (long)Lease.TotalMilliseconds, id]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                return null;
+            }
 
-        long wait;
-        try
-        {
-            wait = (long)await redis.GetDatabase().ScriptEvaluateAsync(
-                Reserve, [_turns, _pause], [_shape.Requests, (long)_shape.Window.TotalMilliseconds, (long)maxWait.TotalMilliseconds]).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return false;
-        }
+            if (result == 0)
+            {
+                return new Turn(this, id);
+            }
 
-        if (wait < 0)
-        {
-            return false;
-        }
+            var wait = result > 0 ? TimeSpan.FromMilliseconds(result) : LookAgain;
+            if (DateTimeOffset.UtcNow + wait > deadline)
+            {
+                return null;
+            }
 
-        if (wait > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
-
-        return true;
     }
 
     public async ValueTask PauseAsync(TimeSpan delay, CancellationToken cancellationToken)
@@ -86,7 +97,25 @@ internal sealed class RedisPubMedRateGate(IConnectionMultiplexer redis, string p
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            // The request that saw the 429 still waits its own turn; the others find NCBI's 429 themselves.
+            // The other instances find NCBI's 429 for themselves; this one already waits.
+        }
+    }
+
+    private Task<RedisResult> EndTurnAsync(string id) =>
+        redis.GetDatabase().ScriptEvaluateAsync(End, [_turns], [(long)_shape.Window.TotalMilliseconds, id]);
+
+    private sealed class Turn(RedisPubMedRateGate gate, string id) : IPubMedTurn
+    {
+        public async ValueTask EndAsync()
+        {
+            try
+            {
+                await gate.EndTurnAsync(id).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                // The lease frees the turn later instead: slower, never faster than allowed.
+            }
         }
     }
 }

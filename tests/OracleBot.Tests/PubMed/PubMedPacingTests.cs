@@ -6,19 +6,22 @@ namespace OracleBot.Tests.PubMed;
 public sealed class PubMedPacingTests
 {
     [Fact]
-    public async Task The_gate_gives_at_most_the_rate_per_window_and_refuses_turns_beyond_the_wait()
+    public async Task The_gate_gives_at_most_the_rate_and_frees_a_turn_a_window_after_its_request_ends()
     {
-        var clock = new Clock();
-        var gate = new LocalPubMedRateGate(3, clock);
+        var gate = new LocalPubMedRateGate(3, TimeProvider.System);
+        var turns = new List<IPubMedTurn>();
         for (var i = 0; i < 3; i++)
         {
-            Assert.True(await gate.WaitTurnAsync(TimeSpan.Zero, CancellationToken.None));
+            turns.Add(Assert.IsAssignableFrom<IPubMedTurn>(await gate.WaitTurnAsync(TimeSpan.Zero, CancellationToken.None)));
         }
 
-        // The fourth turn comes a window after the first: too far for a caller that cannot wait.
-        Assert.False(await gate.WaitTurnAsync(TimeSpan.FromMilliseconds(500), CancellationToken.None));
-        clock.Advance(TimeSpan.FromSeconds(1) + IPubMedRateGate.WindowMargin);
-        Assert.True(await gate.WaitTurnAsync(TimeSpan.Zero, CancellationToken.None));
+        // Three requests under way: no fourth, however long they take.
+        Assert.Null(await gate.WaitTurnAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None));
+        var ended = System.Diagnostics.Stopwatch.GetTimestamp();
+        await turns[0].EndAsync();
+        Assert.Null(await gate.WaitTurnAsync(TimeSpan.FromMilliseconds(500), CancellationToken.None));
+        Assert.NotNull(await gate.WaitTurnAsync(TimeSpan.FromSeconds(5), CancellationToken.None));
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(ended) >= TimeSpan.FromSeconds(1), "a turn came back sooner than a second after its request ended");
     }
 
     [Fact]
@@ -27,9 +30,9 @@ public sealed class PubMedPacingTests
         var clock = new Clock();
         var gate = new LocalPubMedRateGate(10, clock);
         await gate.PauseAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
-        Assert.False(await gate.WaitTurnAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+        Assert.Null(await gate.WaitTurnAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
         clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.True(await gate.WaitTurnAsync(TimeSpan.Zero, CancellationToken.None));
+        Assert.NotNull(await gate.WaitTurnAsync(TimeSpan.Zero, CancellationToken.None));
     }
 
     [Fact]
