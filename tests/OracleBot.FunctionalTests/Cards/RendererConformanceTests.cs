@@ -71,7 +71,8 @@ public sealed class RendererConformanceTests(SentCards sent) : IClassFixture<Sen
             await reference.ClickAsync();
             await Assertions.Expect(passage).ToBeVisibleAsync();
             await Assertions.Expect(passage).ToContainTextAsync(excerptStart);
-            await Assertions.Expect(passage).ToContainTextAsync(citation.License);
+            // A long licence is shortened on the card; its opening words are always shown.
+            await Assertions.Expect(passage).ToContainTextAsync(citation.License[..Math.Min(60, citation.License.Length)]);
             if (theme == "light")
             {
                 await renderer.ScreenshotAsync(Path.Combine(Screenshots, "answer-citation-open-light.png"));

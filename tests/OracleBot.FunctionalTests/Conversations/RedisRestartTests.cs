@@ -24,7 +24,8 @@ namespace OracleBot.FunctionalTests.Conversations;
 public sealed class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string FollowUp = "How is it treated?";
-    private const int MaxQuestionsPerConversation = 30;
+    // With the follow-up, a conversation stays within the 20 turns a thread keeps at most.
+    private const int MaxQuestionsPerConversation = 19;
 
     // One key word of each topic, which an answer about it names.
     private static readonly (string Topic, string KeyWord)[] Topics =
@@ -151,7 +152,7 @@ public sealed class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
                 ["Conversations:Redis"] = _redis.Configuration,
                 ["Conversations:RedisKeyPrefix"] = _prefix,
                 ["Conversations:InboxLease"] = "00:00:20",
-                ["Conversations:TurnsKept"] = "50",
+                ["Conversations:TurnsKept"] = "20",
                 ["Turns:SimulatedAnswerDelay"] = "00:00:01",
                 ["Bot:RateLimits:Enabled"] = "false",
             },
