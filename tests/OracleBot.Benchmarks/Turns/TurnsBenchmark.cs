@@ -36,7 +36,7 @@ internal sealed class TurnsBenchmark : IBenchmark
             .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : string.Empty);
         await using var bot = await BenchBot.StartAsync(botEnvironment, cancellationToken);
         await using var anonymous = cached
-            ? await bot.StartAnotherAsync(new Dictionary<string, string>(botEnvironment) { ["Bot__AppId"] = string.Empty, ["Bot__ClientSecret"] = string.Empty })
+            ? await bot.StartAnotherAsync(new Dictionary<string, string>(botEnvironment) { ["Bot__AppId"] = string.Empty, ["Bot__ClientSecret"] = string.Empty, ["Bot__AllowUnauthenticated"] = "true" })
             : null;
         var baselinePort = FreePort.Next();
         // Through the dotnet host: under `dotnet run` this process is the apphost, which takes no assembly argument.
