@@ -17,7 +17,6 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
     private const int MinWords = 6;
     private const int MaxWords = 80;
 
-    private const double MinOwnShare = 0.2;
     private const double TopicWeight = 0.5;
     private const double OwnWeight = 0.5;
 
@@ -30,6 +29,10 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
     private const double AgeBonus = 0.2;
     private const double ConclusionBonus = 0.05;
     private const double RankBonus = 0.05;
+    private const double SignpostPenalty = 0.35;
+
+    // A document whose title or headings name the topic is about it; one that names it in passing is not.
+    private const double AboutWeight = 0.25;
 
     public List<PassageRelevance> Judge(QuestionIntent intent, IReadOnlyList<RetrievedDocument> documents)
     {
@@ -80,18 +83,20 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
                     continue;
                 }
 
-                // What the sentence (under its headings) says beyond its document's title: a summary's
-                // sentences rarely repeat the tumour's name, and the one that names the question's specifics
-                // answers it.
-                var own = TermCoverage.Of(intent.All, term =>
-                    (Array.IndexOf(sentence.Terms, term) >= 0 || Array.IndexOf(entry.HeadingTerms, term) >= 0) && Array.IndexOf(entry.TitleTerms, term) < 0)
-                    / Math.Max(TermCoverage.Of(intent.All, term => Array.IndexOf(entry.TitleTerms, term) < 0), MinOwnShare);
+                // How much of the whole question (facet words included) the sentence, its headings and its
+                // document's title name together: a summary's sentences rarely repeat the tumour's name its
+                // title gives, and the sentence that names the question's specifics besides answers it. A
+                // document whose title is the question (a guideline on that screening) counts as naming it.
+                var own = TermCoverage.Of(intent.All, sentence.Terms, entry.HeadingTerms, entry.TitleTerms);
                 var sentenceAnswers = RelevanceGate.AddressesFacet(intent, sentence.Facets) && (sentence.Facets != Facet.None || intent.Facets == Facet.None);
                 var answersFacet = sentenceAnswers || headingAnswers || intent.Facets == Facet.None || intent.YesNo;
+                var about = TermCoverage.Of(intent.Topic, entry.HeadingTerms, entry.TitleTerms);
                 var inConclusion = passage.Document.ConclusionStart is { } start && sentence.Range.Start >= start;
                 var score = (TopicWeight * topic) + (OwnWeight * own)
                     + (sentenceAnswers ? FacetBonus : 0) + (headingAnswers ? HeadingFacetBonus : 0)
                     + population
+                    + (AboutWeight * about)
+                    - (Signposts.IsSignpost(text) ? SignpostPenalty : 0)
                     + (inConclusion ? ConclusionBonus : 0)
                     + (RankBonus * (documentCount - judged.DocumentRank) / documentCount);
                 candidates.Add(new SentenceCandidate(judged.Document, judged.DocumentRank, passage, text, sentence.Terms, topic, own, answersFacet, score));

@@ -44,7 +44,9 @@ internal static partial class FacetVocabulary
         "side effect effects adverse harm harms toxicity complication complications safe safety " +
         "should recommend recommended recommendation guideline need prescribe prescribing prescribed give offer get start starting " +
         "patient patients people person adult adults man men woman women male female year years old older younger aged age over under than someone my our " +
-        "what which who when how does do is are can could would will there any";
+        "what which who when how does do is are can could would will there any " +
+        "determine determines determined affect affects influence influences predict predicts best role indicated approach approached " +
+        "handle handled use used using help helps keep doing often soon many much long";
 
     public static Facet OfQuestion(string question)
     {

@@ -27,6 +27,14 @@ internal static class RelevanceGate
     {
         ArgumentNullException.ThrowIfNull(intent);
         var wanted = intent.Specific != Facet.None ? intent.Specific : intent.Facets;
+
+        // "Which opioids are recommended for cancer pain?" asks what to do: a passage on treating, preventing,
+        // screening or dosing answers it, whether or not it says "recommend".
+        if (wanted == Facet.Recommendation)
+        {
+            wanted |= Facet.Treatment | Facet.Prevention | Facet.Screening | Facet.Dosing;
+        }
+
         return wanted == Facet.None || (passageFacets & wanted) != 0;
     }
 }

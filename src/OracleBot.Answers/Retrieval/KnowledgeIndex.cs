@@ -91,8 +91,10 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
             return new RetrievalResult(terms, []);
         }
 
-        // Several passages of one document may rank high; fetch enough to fill `top` distinct documents.
-        var depth = Math.Max(top * 4, 32);
+        // Several passages of one document may rank high: a reference page or a long summary can hold dozens
+        // that match, and must not take every slot from the documents ranked after it. Fetch deep enough to
+        // fill `top` distinct documents; the heap's size costs little beside the postings walk.
+        var depth = Math.Max(top * 16, 128);
         var weighted = terms.Select(t => (t.Text, t.Weight)).ToList();
         var vectors = _vectors?.Vectors;
         var embedded = vectors is null ? null : _vectors!.TryPrepareQuery(query.Context is { Length: > 0 } context ? context + "\n" + query.Question : query.Question);

@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+
+namespace OracleBot.Answers.Composition;
+
+/// <summary>
+/// Sentences that announce what a section is about instead of saying it ("Certain factors affect prognosis
+/// (chance of recovery) and treatment options.", "There are different types of treatment for patients with
+/// …", "… depend on the following:"). They name the question's words and so score well, but a clinician
+/// learns nothing from them as an answer.
+/// </summary>
+internal static partial class Signposts
+{
+    public static bool IsSignpost(string sentence) => Pattern().IsMatch(sentence);
+
+    [GeneratedRegex(
+        @"\bthe following\b|:\s*$|^(certain|some|several|many|other) (factors|things|conditions)\b.{0,40}\b(affect|increase|raise|lower|change)|^there are (different|several|many|a few|\w+) (types|kinds|ways|options|treatments)\b|^different types of treatment|^(these|this) (section|summary|page)\b|^(treatment|tests?|procedures?) (for|of) .{0,60} (may|can) (include|be used)|^(\w+ ){0,6}(is|are) (discussed|described|reviewed) (below|in)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Pattern();
+}
