@@ -17,7 +17,8 @@ internal static partial class AgeFit
         var match = QuestionAge().Match(lower);
         if (!match.Success)
         {
-            return null;
+            // Adolescents and teenagers are an age band of their own in guidelines (12 to 18 years).
+            return Adolescents().IsMatch(lower) ? 15 : null;
         }
 
         var value = match.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value;
@@ -59,6 +60,9 @@ internal static partial class AgeFit
 
     [GeneratedRegex(@"\b(\d{1,3})[- ]years?[- ]old\b|\b(?:over|older than|aged?|in (?:their|her|his) )\s*(\d{1,3})s?\b|\b(\d{1,3})s? (?:and|or) (?:older|over)\b|\b(\d{1,3})[- ]year\b", RegexOptions.CultureInvariant)]
     private static partial Regex QuestionAge();
+
+    [GeneratedRegex(@"\b(adolescen\w*|teen(s|agers?)?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Adolescents();
 
     [GeneratedRegex(@"(?:aged?\s+)?(?<from>\d{1,3})\s+(?:to|-|–)\s+(?<to>\d{1,3})\s+years|(?:older than\s+)(?<older>\d{1,3})|(?<older>\d{1,3})\s+years\s+(?:or|and)\s+older|younger than\s+(?<younger>\d{1,3})|(?<younger>\d{1,3})\s+years\s+or\s+younger", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Band();

@@ -31,6 +31,9 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
     private const double RankBonus = 0.05;
     private const double SignpostPenalty = 0.35;
 
+    // "Should I…" is answered by the sentence that recommends (or recommends against), not by trial details.
+    private const double RecommendationBonus = 0.15;
+
     // A document whose title or headings name the topic is about it; one that names it in passing is not.
     private const double AboutWeight = 0.25;
 
@@ -96,6 +99,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
                     + (sentenceAnswers ? FacetBonus : 0) + (headingAnswers ? HeadingFacetBonus : 0)
                     + population
                     + (AboutWeight * about)
+                    + ((intent.Facets & sentence.Facets & Facet.Recommendation) != 0 ? RecommendationBonus : 0)
                     - (Signposts.IsSignpost(text) ? SignpostPenalty : 0)
                     + (inConclusion ? ConclusionBonus : 0)
                     + (RankBonus * (documentCount - judged.DocumentRank) / documentCount);

@@ -229,7 +229,7 @@ internal static partial class FacetVocabulary
     [GeneratedRegex(@"\b(older adults?|elderly|aged (65|70|75|80)|over (65|70|75|80)|(65|70|75|80) (years )?(or|and) older|geriatric)", Options)]
     private static partial Regex OlderWords();
 
-    [GeneratedRegex(@"\b(men|male|males)\b", Options)]
+    [GeneratedRegex(@"\b(men|man|male|males)\b", Options)]
     private static partial Regex MenWords();
 
     [GeneratedRegex(@"\b(insufficient (evidence|data)|evidence is (insufficient|inadequate|lacking|limited|conflicting|mixed)|not (yet )?known|unknown whether|remains? (unclear|uncertain|controversial)|is unclear|no (randomi[sz]ed|high-quality|prospective) (trials?|studies)|inadequate evidence|balance of benefits and harms cannot be determined)", Options)]

@@ -36,6 +36,12 @@ internal static class ClinicalVocabulary
         ("NSAID", "nonsteroidal anti inflammatory drug"), ("NSAIDs", "nonsteroidal anti inflammatory drug"),
         ("LDL", "low density lipoprotein"), ("HDL", "high density lipoprotein"), ("BP", "blood pressure"),
         ("HPV", "human papillomavirus"), ("TB", "tuberculosis"),
+        ("PSA", "prostate specific antigen"), ("OSA", "obstructive sleep apnea"), ("ITP", "immune thrombocytopenia"),
+        ("PrEP", "pre exposure prophylaxis"), ("HCV", "hepatitis C virus"), ("HBV", "hepatitis B virus"),
+        ("APL", "acute promyelocytic leukemia"), ("CRC", "colorectal cancer"), ("TKI", "tyrosine kinase inhibitor"),
+        ("TKIs", "tyrosine kinase inhibitor"), ("GDM", "gestational diabetes"), ("PPI", "proton pump inhibitor"),
+        ("PPIs", "proton pump inhibitor"), ("LDCT", "low dose computed tomography"), ("AAA", "abdominal aortic aneurysm"),
+        ("STI", "sexually transmitted infection"), ("STIs", "sexually transmitted infection"), ("IPV", "intimate partner violence"),
     ];
 
     /// <summary>British spelling (lower case) → American spelling, so either finds both.</summary>
@@ -49,5 +55,11 @@ internal static class ClinicalVocabulary
         ("randomised", "randomized"), ("randomisation", "randomization"), ("anaesthesia", "anesthesia"),
         ("gynaecology", "gynecology"), ("orthopaedic", "orthopedic"), ("coeliac", "celiac"), ("dyspnoea", "dyspnea"),
         ("analogue", "analog"), ("analogues", "analogs"), ("behaviour", "behavior"), ("centre", "center"),
+        ("apnoea", "apnea"), ("hypopnoea", "hypopnea"), ("hypoglycaemia", "hypoglycemia"), ("hyperglycaemia", "hyperglycemia"),
+        ("glycaemic", "glycemic"), ("haematoma", "hematoma"), ("haemodialysis", "hemodialysis"), ("septicaemia", "septicemia"),
+        ("haemophilia", "hemophilia"), ("haemolytic", "hemolytic"), ("anaemic", "anemic"), ("oesophagitis", "esophagitis"),
+        ("oestradiol", "estradiol"), ("caesarean", "cesarean"), ("aetiology", "etiology"), ("paediatrician", "pediatrician"),
+        ("haematuria", "hematuria"), ("haemoptysis", "hemoptysis"), ("leukaemic", "leukemic"), ("tumoural", "tumoral"),
+        ("faecal", "fecal"), ("haematological", "hematological"), ("orthopaedics", "orthopedics"),
     ];
 }
