@@ -1,3 +1,4 @@
+using OracleBot.Answers.Contract;
 using OracleBot.Answers.Knowledge;
 using OracleBot.Answers.Retrieval;
 using OracleBot.Answers.Text;
@@ -43,13 +44,20 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
         for (var rank = 0; rank < documents.Count; rank++)
         {
             var document = documents[rank];
-            foreach (var passage in Considered(intent, document))
+            var considered = Considered(intent, document).Select(p => (Passage: p, Entry: passageTerms.For(p))).ToList();
+
+            // An abstract states its question in one passage and its answer in the next: together they show
+            // whether it is about the topic. (A long page's passages together name almost anything.)
+            var documentTopic = document.Document.Kind == DocumentKind.Research
+                ? TermCoverage.Of(intent.Topic, term => considered.Exists(c => Names(c.Entry, term)))
+                : 0;
+            foreach (var (passage, entry) in considered)
             {
-                var entry = passageTerms.For(passage);
-                var topic = TermCoverage.Of(intent.Topic, term =>
-                    Array.IndexOf(entry.HeadingTerms, term) >= 0 || Array.IndexOf(entry.TitleTerms, term) >= 0
-                    || Array.Exists(entry.Sentences, s => Array.IndexOf(s.Terms, term) >= 0));
-                judged.Add(new PassageRelevance(document, rank, passage, topic, RelevanceGate.PassageAddressesFacet(intent, entry.AllFacets)));
+                var topic = TermCoverage.Of(intent.Topic, term => Names(entry, term));
+                judged.Add(new PassageRelevance(document, rank, passage, topic, RelevanceGate.PassageAddressesFacet(intent, entry.AllFacets))
+                {
+                    DocumentTopic = documentTopic,
+                });
             }
         }
 
@@ -109,6 +117,10 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
 
         return candidates;
     }
+
+    private static bool Names(PassageTerms.Entry entry, string term) =>
+        Array.IndexOf(entry.HeadingTerms, term) >= 0 || Array.IndexOf(entry.TitleTerms, term) >= 0
+        || Array.Exists(entry.Sentences, s => Array.IndexOf(s.Terms, term) >= 0);
 
     // A question about children is best answered from a childhood summary; one that names no population
     // is not answered from a summary on another (childhood, pregnancy) as if it were general.

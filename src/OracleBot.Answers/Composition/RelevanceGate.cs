@@ -11,6 +11,9 @@ internal static class RelevanceGate
     /// <summary>Share of the topic's weight a relevant passage names.</summary>
     public const double TopicShare = 0.7;
 
+    /// <summary>Share of the topic an abstract's retrieved passages name together, when one passage alone names less than <see cref="TopicShare"/>.</summary>
+    public const double DocumentTopicShare = 0.8;
+
     /// <summary>Share of the topic a quoted sentence (with its headings and title) must name.</summary>
     public const double SentenceTopicShare = 0.5;
 

@@ -21,5 +21,10 @@ internal sealed record SentenceCandidate(
 /// <summary>A retrieved passage judged against the question: is it about the topic, does it speak to the facet.</summary>
 internal sealed record PassageRelevance(RetrievedDocument Document, int DocumentRank, Passage Passage, double Topic, bool AddressesFacet)
 {
-    public bool Relevant => Topic >= RelevanceGate.TopicShare && AddressesFacet;
+    /// <summary>Share of the topic the document's considered passages name together.</summary>
+    public double DocumentTopic { get; init; }
+
+    /// <summary>About the topic on its own, or as part of a document that is and naming much of it itself.</summary>
+    public bool Relevant => AddressesFacet
+        && (Topic >= RelevanceGate.TopicShare || (DocumentTopic >= RelevanceGate.DocumentTopicShare && Topic >= RelevanceGate.SentenceTopicShare));
 }
