@@ -25,6 +25,13 @@ public sealed class CarryOverQueryRewriter(KnowledgeIndex index, int shortQuesti
     /// </summary>
     internal const float CarriedIdf = 2.0f;
 
+    /// <summary>
+    /// The words of an earlier question's topic that are carried along with its rare ones: "cell" and "cancer"
+    /// of "small cell lung cancer" are common, but without them the topic is "small lung". Only words in
+    /// nearly every passage fall below this.
+    /// </summary>
+    internal const float TopicWordIdf = 0.5f;
+
     private const int TurnsConsidered = 2;
     private const int MaxCarriedWords = 10;
 
@@ -40,6 +47,8 @@ public sealed class CarryOverQueryRewriter(KnowledgeIndex index, int shortQuesti
         "test", "inherit", "genet", "common", "frequent", "mani", "peopl", "affect", "effect", "side", "stage",
         "complic", "cure", "manag", "option", "inform", "research", "studi", "trial", "us", "work", "help",
     };
+
+    private readonly HashSet<string> _askingStems = [.. FacetStems, .. MedicalTextAnalyzer.Terms(index.Analyzer, FacetVocabulary.FacetWords)];
 
     public ValueTask<RetrievalQuery> RewriteAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
@@ -73,12 +82,16 @@ public sealed class CarryOverQueryRewriter(KnowledgeIndex index, int shortQuesti
         var seen = new HashSet<string>(own, StringComparer.Ordinal);
         foreach (var turn in request.Context.Reverse().Take(TurnsConsidered))
         {
-            foreach (var word in Words(turn.Question))
+            // The earlier question's topic is carried whole when it names a rare word at all.
+            var turnWords = JoinLetterNames(Words(turn.Question).ToList());
+            var turnNamesTopic = turnWords.Exists(w => MedicalTextAnalyzer.Terms(analyzer, w).Exists(IsCarried));
+            foreach (var word in turnWords)
             {
                 // A follow-up that asks nothing of its own ("and in children?") keeps what was asked
                 // ("treated"); one that asks something else ("what about side effects?") replaces it.
                 var terms = MedicalTextAnalyzer.Terms(analyzer, word);
-                var keep = terms.Exists(IsCarried) || (!asksFacet && FacetVocabulary.OfQuestion(word) != Facet.None);
+                var keep = terms.Exists(t => IsCarried(t) || (turnNamesTopic && IsTopicWord(t)))
+                    || (!asksFacet && FacetVocabulary.OfQuestion(word) != Facet.None);
                 if (carried.Count < MaxCarriedWords && keep && terms.Exists(seen.Add))
                 {
                     carried.Add(word);
@@ -91,7 +104,24 @@ public sealed class CarryOverQueryRewriter(KnowledgeIndex index, int shortQuesti
             : new RetrievalQuery(question, string.Join(' ', carried), namesTopic ? CarriedWeightBesideOwnTopic : CarriedWeightAsTopic);
     }
 
-    private bool IsCarried(string term) => !FacetStems.Contains(term) && index.Impacts.Contains(term) && index.Impacts.TextIdf(term) >= CarriedIdf;
+    private bool IsCarried(string term) => !_askingStems.Contains(term) && index.Impacts.Contains(term) && index.Impacts.TextIdf(term) >= CarriedIdf;
+
+    private bool IsTopicWord(string term) => !_askingStems.Contains(term) && index.Impacts.Contains(term) && index.Impacts.TextIdf(term) >= TopicWordIdf;
+
+    // "Hepatitis A" is carried as one, since the letter alone is a stop word.
+    private static List<string> JoinLetterNames(List<string> words)
+    {
+        for (var i = words.Count - 2; i >= 0; i--)
+        {
+            if (words[i + 1].Length == 1 && ClinicalVocabulary.LetterNamed.Contains(words[i].ToLowerInvariant()))
+            {
+                words[i] += " " + words[i + 1];
+                words.RemoveAt(i + 1);
+            }
+        }
+
+        return words;
+    }
 
     private static IEnumerable<string> Words(string text) =>
         text.Split([' ', ',', ';', ':', '?', '!', '.', '(', ')', '"', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);

@@ -44,6 +44,12 @@ internal static class ClinicalVocabulary
         ("STI", "sexually transmitted infection"), ("STIs", "sexually transmitted infection"), ("IPV", "intimate partner violence"),
     ];
 
+    /// <summary>
+    /// Conditions told apart by a single letter ("hepatitis A" and "hepatitis B"): the letter alone is a stop
+    /// word, so the pair is also indexed as one term ("hepatitisa").
+    /// </summary>
+    public static IReadOnlyList<string> LetterNamed { get; } = ["hepatitis", "vitamin"];
+
     /// <summary>British spelling (lower case) → American spelling, so either finds both.</summary>
     public static IReadOnlyList<(string British, string American)> Spellings { get; } =
     [

@@ -38,6 +38,9 @@ public static class MedicalTextAnalyzer
         ("treatment", "treat"), ("treatments", "treat"),
         ("diagnosis", "diagnos"), ("diagnoses", "diagnos"), ("diagnostic", "diagnos"),
         ("prognosis", "prognos"), ("prognoses", "prognos"), ("prognostic", "prognos"),
+
+        // "and in children?" meets "Childhood Liver Cancer Treatment" and "pediatric patients".
+        ("child", "child"), ("children", "child"), ("childhood", "child"), ("pediatric", "child"), ("pediatrics", "child"),
     ];
 
     /// <summary>A new analyzer instance; analyzers are thread-safe and meant to be shared.</summary>
@@ -86,6 +89,14 @@ public static class MedicalTextAnalyzer
             {
                 // Plural and British forms of the phrase find the abbreviation too.
                 phrases.Add(SynonymMap.Builder.Join(expansion.Replace("tumor", "tumors", StringComparison.Ordinal).Split(' '), new CharsRef()), new CharsRef(lower), includeOrig: true);
+            }
+        }
+
+        foreach (var name in ClinicalVocabulary.LetterNamed)
+        {
+            foreach (var letter in "abcdek")
+            {
+                phrases.Add(SynonymMap.Builder.Join([name, letter.ToString()], new CharsRef()), new CharsRef(name + letter), includeOrig: true);
             }
         }
 
