@@ -22,10 +22,10 @@ internal sealed partial class FollowUpSuggester(KnowledgeStore store, Func<strin
     // The next questions, in the order a clinician tends to ask them.
     private static readonly (Facet Facet, string Template)[] Templates =
     [
-        (Facet.Treatment, "How is {0} treated?"),
+        (Facet.Treatment, "How {1} {0} treated?"),
         (Facet.Prognosis, "What is the prognosis of {0}?"),
         (Facet.AdverseEffects, "What are the side effects of treatment for {0}?"),
-        (Facet.Diagnosis, "How is {0} diagnosed?"),
+        (Facet.Diagnosis, "How {1} {0} diagnosed?"),
         (Facet.RiskFactors, "What are the risk factors for {0}?"),
         (Facet.Screening, "What is the evidence on screening for {0}?"),
         (Facet.Prevention, "How can {0} be prevented?"),
@@ -67,15 +67,17 @@ internal sealed partial class FollowUpSuggester(KnowledgeStore store, Func<strin
     private IEnumerable<(string Question, string? Document)> Candidates(QuestionIntent intent, KnowledgeDocument answering, RetrievalResult retrieval)
     {
         // Facets the answering document has a section on, other than the one asked.
-        if (TopicOf(answering) is { } topic)
+        if (TopicOf(answering) is { } title)
         {
+            var topic = AsWritten(title, answering.Body);
+            var verb = IsPlural(topic) ? "are" : "is";
             var headed = store.PassagesOf(answering.Id).Select(SectionPath.Of).OfType<string>().Distinct(StringComparer.Ordinal)
                 .Aggregate(Facet.None, (f, h) => f | FacetVocabulary.OfHeading(h));
             foreach (var (facet, template) in Templates)
             {
                 if ((intent.Facets & facet) == 0 && (headed & facet) != 0)
                 {
-                    yield return (string.Format(System.Globalization.CultureInfo.InvariantCulture, template, topic), answering.Id);
+                    yield return (string.Format(System.Globalization.CultureInfo.InvariantCulture, template, topic, verb), answering.Id);
                 }
             }
         }
@@ -118,6 +120,29 @@ internal sealed partial class FollowUpSuggester(KnowledgeStore store, Func<strin
         return title.Length is > 2 and <= MaxTopicChars ? title : null;
     }
 
+    /// <summary>
+    /// A title's words as the document writes them in running text: "Pancreatic Neuroendocrine Tumors" →
+    /// "pancreatic neuroendocrine tumors", while "Hodgkin" and "GIST" keep their capitals.
+    /// </summary>
+    internal static string AsWritten(string title, string body)
+    {
+        var words = title.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var lower = words[i].ToLowerInvariant();
+            if (lower != words[i] && !words[i].Skip(1).Any(char.IsUpper) && body.Contains(" " + lower, StringComparison.Ordinal))
+            {
+                words[i] = lower;
+            }
+        }
+
+        return string.Join(' ', words);
+    }
+
+    // "Tumors" and "Kidney Stones" take "are"; "Diabetes", "Hepatitis", "Sleep Apnea" take "is".
+    internal static bool IsPlural(string topic) =>
+        topic.Length > 1 && topic[^1] == 's' && !SingularEndings().IsMatch(topic);
+
     // "What is (are) Sleep Apnea ?" → "What is Sleep Apnea?"; "Who is at risk for Asthma? ?" → "Who is at risk for Asthma?".
     internal static string? AsQuestion(string heading)
     {
@@ -142,6 +167,9 @@ internal sealed partial class FollowUpSuggester(KnowledgeStore store, Func<strin
 
     [GeneratedRegex(@"\s*\([^()]*\)$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingParenthesis();
+
+    [GeneratedRegex(@"(is|us|ss|diabetes|herpes|rabies|measles|mumps|sepsis|AIDS)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SingularEndings();
 
     [GeneratedRegex(@"\s+\?")]
     private static partial Regex SpaceBeforeQuestionMark();
