@@ -2,7 +2,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OracleBot.Answers;
 using OracleBot.Answers.Remote;
-using Polly.CircuitBreaker;
 
 namespace OracleBot.Hosting;
 
@@ -21,15 +20,14 @@ internal sealed class AnswerServiceHealthCheck(IOptions<AnswersOptions> answers,
             return Task.FromResult(HealthCheckResult.Healthy("Answers come from the embedded engine."));
         }
 
-        return Task.FromResult(remote.Current switch
-        {
-            { Circuit: CircuitState.Open or CircuitState.Isolated } =>
-                HealthCheckResult.Degraded("The answer service's circuit is open: questions get the error card at once until the break ends."),
-            { Circuit: CircuitState.HalfOpen } =>
-                HealthCheckResult.Degraded("The answer service's circuit is half-open: one question is trying the service again."),
-            { RecentFailures: var failures and > 0 } =>
-                HealthCheckResult.Degraded($"The answer service failed the last {failures} attempt(s)."),
-            _ => HealthCheckResult.Healthy("The answer service is answering."),
-        });
+        var status = remote.Current;
+        return Task.FromResult(
+            CircuitHealth.Degraded(
+                status.Circuit,
+                whileOpen: "The answer service's circuit is open: questions get the error card at once until the break ends.",
+                whileHalfOpen: "The answer service's circuit is half-open: one question is trying the service again.")
+            ?? (status.RecentFailures > 0
+                ? HealthCheckResult.Degraded($"The answer service failed the last {status.RecentFailures} attempt(s).")
+                : HealthCheckResult.Healthy("The answer service is answering.")));
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OracleBot.Answers;
 using OracleBot.Answers.PubMed;
-using Polly.CircuitBreaker;
 
 namespace OracleBot.Hosting;
 
@@ -20,13 +19,11 @@ internal sealed class PubMedHealthCheck(IOptions<AnswersOptions> answers, PubMed
             return Task.FromResult(HealthCheckResult.Healthy("PubMed search is off."));
         }
 
-        return Task.FromResult(circuit.Current switch
-        {
-            { Circuit: CircuitState.Open or CircuitState.Isolated } =>
-                HealthCheckResult.Degraded("PubMed's circuit is open: answers use the local library only until the break ends."),
-            { Circuit: CircuitState.HalfOpen } =>
-                HealthCheckResult.Degraded("PubMed's circuit is half-open: the next question tries PubMed again."),
-            _ => HealthCheckResult.Healthy("PubMed is answering."),
-        });
+        return Task.FromResult(
+            CircuitHealth.Degraded(
+                circuit.Current.Circuit,
+                whileOpen: "PubMed's circuit is open: answers use the local library only until the break ends.",
+                whileHalfOpen: "PubMed's circuit is half-open: the next question tries PubMed again.")
+            ?? HealthCheckResult.Healthy("PubMed is answering."));
     }
 }

@@ -10,6 +10,9 @@ public abstract class AnswerContractTests(AnswerServiceFixture fixture)
 {
     private const string AllSymptoms = "What are the symptoms of adult acute lymphoblastic leukemia?";
 
+    // The order a clinician weighs the kinds of source in (the README's card sections), stated here, not read from the composer.
+    private static readonly DocumentKind[] ClinicianReads = [DocumentKind.Guideline, DocumentKind.Summary, DocumentKind.Research, DocumentKind.Reference];
+
     private static IEnumerable<Statement> Statements(Answer answer) =>
         (answer.BottomLine is null ? [] : new[] { answer.BottomLine }).Concat(answer.Sections.SelectMany(s => s.Statements));
 
@@ -45,6 +48,17 @@ public abstract class AnswerContractTests(AnswerServiceFixture fixture)
 
         Assert.Equal(physician.Citations.Select(c => c.PassageId).Order(), patient.Citations.Select(c => c.PassageId).Order());
         Assert.Equal(physician.BottomLine?.Text, patient.BottomLine?.Text);
+
+        // The evidence spans a reference page and another kind, so the order can change: the clinician reads
+        // guidelines, summaries and research before reference pages; the patient reads the reference page first.
+        var physicianOrder = physician.Sections.Select(s => s.Kind).ToList();
+        var patientOrder = patient.Sections.Select(s => s.Kind).ToList();
+        Assert.Contains(DocumentKind.Reference, physicianOrder);
+        Assert.Contains(physicianOrder, kind => kind != DocumentKind.Reference);
+        Assert.Equal(physicianOrder.Order(), patientOrder.Order());
+        Assert.Equal(physicianOrder.OrderBy(kind => Array.IndexOf(ClinicianReads, kind)), physicianOrder);
+        Assert.Equal(DocumentKind.Reference, physicianOrder[^1]);
+        Assert.Equal(DocumentKind.Reference, patientOrder[0]);
     }
 
     [Fact]

@@ -45,14 +45,19 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
         Assert.Equal(inbound.Id, answers[0].ActivityId);
         Assert.Contains("hemochromatosis", answers[0].Body, StringComparison.OrdinalIgnoreCase);
-        await Task.Delay(1000);
-        Assert.Single(_channel.Requests, r => r.ConversationId == conversation && r.Activity?.Type == ActivityTypes.Message);
 
-        // A redelivery of the now answered activity is dropped.
+        // A redelivery of the now answered activity is dropped. The proof is a later message, the same question
+        // as a new activity in the same conversation: it is answered, and it is the only answer sent since.
         using var redelivery = await _channel.PostActivityAsync(restarted.MessagesEndpoint, inbound, token: null);
         Assert.Equal(HttpStatusCode.OK, redelivery.StatusCode);
-        await Task.Delay(500);
-        Assert.Single(_channel.Requests, r => r.ConversationId == conversation && r.Activity?.Type == ActivityTypes.Message);
+        var later = _channel.CreateMessage(inbound.Text!, "00000000-0000-0000-0000-000000000000", conversation);
+        using var accepted = await _channel.PostActivityAsync(restarted.MessagesEndpoint, later, token: null);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await _channel.WaitForActivitiesAsync(
+            r => r.ConversationId == conversation && r.ActivityId == later.Id && r.Activity?.Type == ActivityTypes.Message, 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(
+            [inbound.Id, later.Id],
+            _channel.Requests.Where(r => r.ConversationId == conversation && r.Activity?.Type == ActivityTypes.Message).Select(r => r.ActivityId));
     }
 
     private Task<BotProcess> StartBotAsync(string answerDelay) => BotProcess.StartAsync(new Dictionary<string, string>

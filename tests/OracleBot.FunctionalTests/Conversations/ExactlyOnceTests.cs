@@ -45,7 +45,7 @@ public sealed class ExactlyOnceTests(RedisServer redis) : IClassFixture<RedisSer
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await channel.WaitForActivitiesAsync(r => conversations.Contains(r.ConversationId!) && r.Activity?.Type == ActivityTypes.Message,
             conversations.Count, TimeSpan.FromSeconds(30));
-        await Task.Delay(1500);
+        await Task.WhenAll(_first.WaitUntilIdleAsync(), _second.WaitUntilIdleAsync());
         foreach (var (conversation, activity) in conversations.Zip(activities))
         {
             var answer = Assert.Single(channel.Requests, r => r.ConversationId == conversation && r.Activity?.Type == ActivityTypes.Message);

@@ -1,4 +1,5 @@
 using System.Net;
+using OracleBot.FunctionalTests.Bot;
 
 namespace OracleBot.FunctionalTests.Security;
 
@@ -69,8 +70,8 @@ public sealed class AccessTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var replies = await bot.Channel.WaitForActivitiesAsync(r => r.ConversationId == conversationId && r.Activity?.Type == "message", 4, TimeSpan.FromSeconds(20));
-        await Task.Delay(500);
+        await bot.Channel.WaitForActivitiesAsync(r => r.ConversationId == conversationId && r.Activity?.Type == "message", 4, TimeSpan.FromSeconds(30));
+        await bot.Host.WaitUntilIdleAsync();
         var bodies = bot.RepliesIn(conversationId).Select(r => r.Body).ToList();
         Assert.Equal(4, bodies.Count);
         Assert.Single(bodies, b => b.Contains("Please slow down", StringComparison.Ordinal));
@@ -100,7 +101,8 @@ public sealed class AccessTests
             statuses.Add(response.StatusCode);
         }
 
-        await Task.Delay(1_000);
+        await bot.Channel.WaitForActivitiesAsync(r => r.Activity?.Type == "message", 6, TimeSpan.FromSeconds(30));
+        await bot.Host.WaitUntilIdleAsync();
         var bodies = bot.Channel.Requests.Where(r => r.Activity?.Type == "message").Select(r => r.Body).ToList();
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(4, bodies.Count(b => !b.Contains("Please slow down", StringComparison.Ordinal)));
@@ -174,7 +176,7 @@ public sealed class AccessTests
 
         bot.Channel.RotateSigningKey();
         await Task.Delay(1_500);
-        var withdrawn = bot.Channel.CreateToken(OracleBot.FunctionalTests.Bot.SignedBotHost.AppId, signWith: old, customize: d => d.Claims["jti"] = Guid.NewGuid().ToString());
+        var withdrawn = bot.Channel.CreateToken(SignedBotHost.AppId, signWith: old, customize: d => d.Claims["jti"] = Guid.NewGuid().ToString());
         using var stale = await bot.Channel.PostActivityAsync(bot.Host.MessagesEndpoint, bot.Message("help"), withdrawn);
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
 

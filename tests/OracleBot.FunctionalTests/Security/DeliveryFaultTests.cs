@@ -30,7 +30,7 @@ public sealed class DeliveryFaultTests(RedisServer redis) : IClassFixture<RedisS
 
         var reply = await WaitForAnswerAsync(connector, question, TimeSpan.FromSeconds(60));
         Assert.Equal(question.Id, reply.ActivityId);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await bot.Host.WaitUntilIdleAsync();
         Assert.Single(MessagesIn(connector, question));
         Assert.Empty(await Store(bot).ListFailedAsync(default));
         Assert.Equal(1, bot.Answers.Calls);
@@ -57,9 +57,12 @@ public sealed class DeliveryFaultTests(RedisServer redis) : IClassFixture<RedisS
         var unknown = await ReplayAsync(bot, null, "everything");
         Assert.True(unknown.ExitCode == 2, unknown.ToString());
         Assert.Contains("usage: oraclebot replay", unknown.Error, StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Single(MessagesIn(bot.Channel, question));
+
+        // Still a failed turn once the replays have exited, so nothing put it back in the inbox; and the bot
+        // holds no activity, so no retry is pending either.
         Assert.Single(await Store(bot).ListFailedAsync(default));
+        await bot.Host.WaitUntilIdleAsync();
+        Assert.Single(MessagesIn(bot.Channel, question));
     }
 
     [Theory]
@@ -116,9 +119,11 @@ public sealed class DeliveryFaultTests(RedisServer redis) : IClassFixture<RedisS
 
         var reply = await WaitForAnswerAsync(target, question, TimeSpan.FromSeconds(30));
         Assert.Contains("pericarditis", reply.Body, StringComparison.OrdinalIgnoreCase);
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        Assert.Single(MessagesIn(target, question), r => r.Succeeded);
+
+        // The replayed turn is over once the bot holds nothing and the failure list is empty: one answer.
+        await bot.Host.WaitUntilIdleAsync();
         Assert.Empty(await Store(bot).ListFailedAsync(default));
+        Assert.Single(MessagesIn(target, question), r => r.Succeeded);
         Assert.Equal(2, bot.Answers.Calls);
     }
 
@@ -134,8 +139,8 @@ public sealed class DeliveryFaultTests(RedisServer redis) : IClassFixture<RedisS
         Assert.Equal(12, bot.Host.Authority.TokensRefused);
         Assert.StartsWith("Bearer loopback-bot-token-", firstReply.Authorization, StringComparison.Ordinal);
         var second = await AskAsync(bot, bot.Channel.ServiceUrl);
-        await WaitForAnswerAsync(bot.Channel, second, TimeSpan.FromSeconds(20));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await WaitForAnswerAsync(bot.Channel, second, TimeSpan.FromSeconds(30));
+        await bot.Host.WaitUntilIdleAsync();
         Assert.Single(MessagesIn(bot.Channel, first));
         Assert.Single(MessagesIn(bot.Channel, second));
         Assert.Equal(1, bot.Host.Authority.TokensIssued);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using OracleBot.Answers.Contract;
+using OracleBot.FunctionalTests.Bot;
 
 namespace OracleBot.FunctionalTests.Security;
 
@@ -11,7 +12,7 @@ public sealed class FaultTests
 
     [Theory]
     [MemberData(nameof(AnswerFaults))]
-    public async Task Failing_answer_service_gives_the_retry_card_within_three_seconds_of_the_failure(string fault)
+    public async Task Failing_answer_service_gives_one_retry_card_soon_after_the_failure(string fault)
     {
         var failedAt = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bot = await SecureBot.StartAsync(new SecureBot(new Dictionary<string, string?> { ["Turns:AnswerTimeout"] = "00:00:02" }));
@@ -45,7 +46,9 @@ public sealed class FaultTests
         Assert.Contains("\"action\":\"retry\"", reply.Body, StringComparison.Ordinal);
         Assert.Contains("What causes pericarditis?", reply.Body, StringComparison.Ordinal);
         Assert.True(Stopwatch.GetElapsedTime(await failedAt.Task, arrived) < TimeSpan.FromSeconds(10), "error card later than 10 s after the failure");
-        await Task.Delay(500);
+
+        // Once the bot holds the turn no more, it has sent all it will: one card.
+        await bot.Host.WaitUntilIdleAsync();
         Assert.Single(bot.RepliesIn(question.Conversation.Id!));
     }
 
@@ -73,7 +76,7 @@ public sealed class FaultTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await bot.ReplyAsync(question.Conversation!.Id!, TimeSpan.FromSeconds(30));
-        await Task.Delay(1_000);
+        await bot.Host.WaitUntilIdleAsync();
         var calls = bot.RepliesIn(question.Conversation.Id!);
         Assert.Equal(3, calls.Count);
         Assert.Single(calls, c => c.Succeeded);

@@ -83,13 +83,25 @@ public sealed partial class MessageTextTests(SecureBot bot) : IClassFixture<Secu
 
         await AskAsync(bot.Message("What causes pericarditis?"));
         var plain = bot.Answers.Answers[^1];
+        Assert.NotEmpty(plain.Citations);
         var card = await AskAsync(bot.Message(injection));
 
         var answer = bot.Answers.Answers[^1];
         AssertGrounded(answer);
-        // The instructions bring in no source of their own: whatever the answer cites, the plain question cites too.
-        Assert.NotEmpty(plain.Citations);
-        Assert.Subset(plain.Citations.Select(c => c.PassageId).ToHashSet(), answer.Citations.Select(c => c.PassageId).ToHashSet());
+        if (answer.Citations.Count > 0)
+        {
+            // Answered: the instructions bring in no source of their own; whatever it cites, the plain question cites too.
+            Assert.Subset(plain.Citations.Select(c => c.PassageId).ToHashSet(), answer.Citations.Select(c => c.PassageId).ToHashSet());
+        }
+        else
+        {
+            // Or refused in so many words (today's outcome: the instruction words count as topic the library does not
+            // cover), never an empty card: no bottom line, no section, and the not-covered notice.
+            Assert.Null(answer.BottomLine);
+            Assert.Empty(answer.Sections);
+            Assert.Contains(OracleBot.Answers.Composition.ExtractiveComposer.NothingFoundNotice, answer.Notices);
+        }
+
         Assert.DoesNotContain(Statements(answer), s => s.Contains("bleach", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(answer.Citations, c => c.Url.Contains("evil.example", StringComparison.Ordinal));
         Assert.DoesNotContain(OpenUrls(card), url => url.Contains("evil.example", StringComparison.Ordinal));

@@ -102,7 +102,7 @@ public sealed class SecureBot : IAsyncLifetime, IAsyncDisposable
 
     public async Task<CapturedConnectorRequest> ReplyAsync(string conversationId, TimeSpan? timeout = null) =>
         (await Channel.WaitForActivitiesAsync(
-            r => r.ConversationId == conversationId && r.Activity?.Type == "message" && r.Succeeded, 1, timeout ?? TimeSpan.FromSeconds(20)))[0];
+            r => r.ConversationId == conversationId && r.Activity?.Type == "message" && r.Succeeded, 1, timeout ?? TimeSpan.FromSeconds(30)))[0];
 
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
