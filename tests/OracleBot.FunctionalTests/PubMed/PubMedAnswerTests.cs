@@ -99,7 +99,9 @@ public sealed class PubMedAnswerTests(ITestOutputHelper output)
             Assert.Equal("oraclebot", r.Parameters["tool"]);
             Assert.Equal("pubmed-tests@example.org", r.Parameters["email"]);
             Assert.False(r.Parameters.ContainsKey("api_key"));
+            Assert.False(r.SentCookie, "a request sent back NCBI's session cookie");
         });
+        Assert.True(world.EUtilities.Requests.Count > 1, "one request cannot show whether cookies are sent back");
         Assert.Contains(world.EUtilities.Requests, r => r.Utility == "esearch" && r.Parameters["retmode"] == "json" && r.Parameters["sort"] == "relevance");
         Assert.Contains(world.EUtilities.Requests, r => r.Utility == "efetch" && r.Parameters["retmode"] == "xml");
     }
