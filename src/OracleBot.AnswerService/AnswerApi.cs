@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OracleBot.Answers;
 using OracleBot.Answers.Contract;
+using OracleBot.Answers.PubMed;
 using OracleBot.Answers.Retrieval;
 using OracleBot.ServiceDefaults;
 
@@ -11,7 +12,7 @@ namespace OracleBot.AnswerService;
 /// <summary>
 /// The answer service as an HTTP API over the embedded engine: <c>POST /v1/answers</c> (JSON),
 /// <c>POST /v1/answers/stream</c> (NDJSON: partial text events, then the final answer), <c>GET /healthz</c>
-/// (alive), <c>GET /readyz</c> (knowledge index open) and <c>GET /openapi.json</c> (the committed description).
+/// (alive), <c>GET /readyz</c> (knowledge index open; Degraded while PubMed's circuit is open) and <c>GET /openapi.json</c> (the committed description).
 /// </summary>
 public sealed class AnswerApi
 {
@@ -34,7 +35,9 @@ public sealed class AnswerApi
         builder.Services.AddAnswerService();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AnswerJson.Default));
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("knowledge-index", tags: [ServiceHealth.ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<IndexReadyCheck>("knowledge-index", tags: [ServiceHealth.ReadyTag])
+            .AddDegradedWhen("pubmed", PubMedReadiness.DegradedReason);
         builder.Services.AddServiceTelemetry(builder.Configuration, "oraclebot-answers", [], [AnswerCache.MeterName]);
         configure?.Invoke(builder);
 

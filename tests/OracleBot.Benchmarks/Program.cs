@@ -1,12 +1,13 @@
 using OracleBot.Benchmarks;
 using OracleBot.Benchmarks.Progress;
+using OracleBot.Benchmarks.PubMed;
 using OracleBot.Benchmarks.Retrieval;
 using OracleBot.Benchmarks.Soak;
 using OracleBot.Benchmarks.Stages;
 using OracleBot.Benchmarks.Turns;
 
 // Every benchmark; add new ones here.
-IBenchmark[] benchmarks = [new TurnsBenchmark(), new TurnStagesBenchmark(), new BaselineServer(), new ProgressBenchmark(), new StoreBenchmark(), new RetrievalBenchmark(), new SoakBenchmark()];
+IBenchmark[] benchmarks = [new TurnsBenchmark(), new TurnStagesBenchmark(), new BaselineServer(), new ProgressBenchmark(), new StoreBenchmark(), new RetrievalBenchmark(), new PubMedBenchmark(), new SoakBenchmark()];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;
 if (selected is null)

@@ -4,8 +4,8 @@ using OracleBot.Answers.Text;
 namespace OracleBot.Answers.Knowledge;
 
 /// <summary>
-/// Short labels for the strength of evidence a source gives: the grade or category of a recommendation
-/// and the level of evidence of a quoted statement. The meanings of USPSTF grades are paraphrased, not
+/// Short labels for the strength of evidence a source gives: the grade or category of a recommendation,
+/// the design of a study and the level of evidence of a quoted statement. The meanings of USPSTF grades are paraphrased, not
 /// quoted, and only the issuer's own scales are named.
 /// </summary>
 public static class EvidenceLabels
@@ -45,6 +45,12 @@ public static class EvidenceLabels
             return category is not null && type is not null
                 ? category + ", " + type
                 : Capitalise(category ?? issuer + type);
+        }
+
+        // A study's design is its strength of evidence, read with its year: a 1995 trial weighs less than a 2023 one.
+        if (document.Design is { } design)
+        {
+            return document.Year is { } year ? $"{design}, {year.ToString(CultureInfo.InvariantCulture)}" : design;
         }
 
         if (document.Grade is { } grade)

@@ -37,6 +37,9 @@ public sealed record KnowledgeDocument(
     /// <summary>Type of the evidence behind a recommendation (CDC: 1 strongest to 4 weakest).</summary>
     public string? EvidenceType { get; init; }
 
+    /// <summary>The study design a PubMed record's publication types give ("Randomized controlled trial"), when known.</summary>
+    public string? Design { get; init; }
+
     /// <summary>The date the document was last updated (PDQ's "Latest Updates"), when known.</summary>
     public DateOnly? Updated { get; init; }
 

@@ -8,7 +8,7 @@ namespace OracleBot.Answers.PubMed;
 /// <summary>
 /// A fetched record as a knowledge document, so its passages are split, ranked and cited like the local
 /// library's: kind from its publication types (Practice Guideline or Guideline → guideline, everything else →
-/// research), the study design as its evidence label, the journal and year as its source, and the PubMed page
+/// research), the study design and year as its evidence label, the journal as its source, and the PubMed page
 /// as its link.
 /// </summary>
 public static class PubMedDocuments
@@ -55,22 +55,9 @@ public static class PubMedDocuments
         return null;
     }
 
-    /// <summary>"Journal · design · PubMed": what the citation shows as its source.</summary>
-    public static string SourceOf(PubMedRecord record)
-    {
-        var source = new StringBuilder();
-        if (!string.IsNullOrEmpty(record.Journal))
-        {
-            source.Append(record.Journal).Append(" · ");
-        }
-
-        if (DesignOf(record) is { } design)
-        {
-            source.Append(design).Append(" · ");
-        }
-
-        return source.Append("PubMed").ToString();
-    }
+    /// <summary>"Journal · PubMed": what the citation shows as its source (the design is its evidence label).</summary>
+    public static string SourceOf(PubMedRecord record) =>
+        string.IsNullOrEmpty(record.Journal) ? "PubMed" : record.Journal + " · PubMed";
 
     /// <summary>The document id: the same <c>pmid:N</c> the local library uses, so a record held locally is recognised.</summary>
     public static string IdOf(PubMedRecord record) => "pmid:" + record.Pmid;
@@ -105,6 +92,9 @@ public static class PubMedDocuments
         var title = string.IsNullOrWhiteSpace(record.Title) ? $"PubMed article PMID {record.Pmid}" : record.Title;
         return new KnowledgeDocument(
             id, title, DisplayTitles.For(id, title, record.Year, text), text, conclusion, KindOf(record), SourceOf(record),
-            record.Year, record.Url, License, record.Meshes);
+            record.Year, record.Url, License, record.Meshes)
+        {
+            Design = DesignOf(record),
+        };
     }
 }

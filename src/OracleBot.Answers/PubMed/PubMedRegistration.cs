@@ -24,10 +24,11 @@ public static class PubMedRegistration
             sp.GetRequiredService<PubMedOptions>().CacheEntries, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PubMedCircuit(sp.GetRequiredService<PubMedOptions>(), sp.GetRequiredService<TimeProvider>()));
 
-        // One long-lived client whose connections are recycled, so DNS changes at NCBI are followed. The
-        // factory's own request logging is removed: it would log URLs, and a URL carries the search terms.
+        // One long-lived client whose connections are recycled, so DNS changes at NCBI are followed. No cookies:
+        // NCBI's session cookie would tie one question's searches to the next. The factory's own request logging
+        // is removed: it would log URLs, and a URL carries the search terms.
         services.AddHttpClient(PubMedClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseCookies = false })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
         services.TryAddSingleton(sp => new PubMedClient(

@@ -1,11 +1,12 @@
+using OracleBot.Answers.PubMed;
 using OracleBot.ServiceDefaults;
 
 namespace OracleBot.Hosting;
 
 /// <summary>
 /// <c>/healthz</c>: the process is alive. <c>/readyz</c>: it can answer questions now — 503 Unhealthy until it
-/// can; 200 Degraded while a remote answer service is failing, since the instance still gives every question a
-/// clear card; 200 Healthy.
+/// can; 200 Degraded while a remote answer service or PubMed is failing, since the instance still gives every
+/// question a clear card; 200 Healthy.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -16,7 +17,7 @@ public static class HealthEndpoints
             .AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ServiceHealth.ReadyTag])
             .AddCheck<ConversationStoreHealthCheck>("conversation-store", tags: [ServiceHealth.ReadyTag])
             .AddCheck<AnswerServiceHealthCheck>("answer-service", tags: [ServiceHealth.ReadyTag])
-            .AddCheck<PubMedHealthCheck>("pubmed", tags: [ServiceHealth.ReadyTag]);
+            .AddDegradedWhen("pubmed", PubMedReadiness.DegradedReason);
         return services;
     }
 

@@ -17,12 +17,19 @@ public sealed class AnswerServiceHost : IAsyncLifetime
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Settings beside the shared index's, e.g. PubMed's.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         _app = AnswerApi.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration["Answers:IndexDirectory"] = RepositoryPaths.SharedIndexDirectory;
             builder.Configuration[RepositoryPaths.VectorsEnabledSetting] = "false";
+            foreach (var (key, value) in Settings)
+            {
+                builder.Configuration[key] = value;
+            }
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using OracleBot.Answers;
 using OracleBot.Answers.Contract;
 using OracleBot.Answers.PubMed;
 using OracleBot.Answers.Retrieval;
+using OracleBot.Conversations;
 using OracleBot.FunctionalTests.Infrastructure;
+using OracleBot.PubMed;
 using OracleBot.TestSupport.EUtilities;
 
 namespace OracleBot.FunctionalTests.PubMed;
@@ -20,9 +24,14 @@ internal sealed class PubMedWorld : IAsyncDisposable
     public const string GuidelineTyped = "18239988"; // laboratory markers of alcoholic and nonalcoholic steatohepatitis
     public const string RetractedTyped = "18847643"; // therapeutic anticoagulation in trauma (2008); typed retracted after indexing
 
+    private readonly bool _ownsEUtilities;
     private ServiceProvider _services = null!;
 
-    private PubMedWorld(LoopbackEUtilities eutilities) => EUtilities = eutilities;
+    private PubMedWorld(LoopbackEUtilities eutilities, bool ownsEUtilities)
+    {
+        EUtilities = eutilities;
+        _ownsEUtilities = ownsEUtilities;
+    }
 
     public LoopbackEUtilities EUtilities { get; }
 
@@ -41,13 +50,19 @@ internal sealed class PubMedWorld : IAsyncDisposable
         .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
         .Select(q => (q.GetProperty("question").GetString()!, q.GetProperty("gold_ids")[0].GetString()!))];
 
-    public static async Task<PubMedWorld> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="eutilities">A stand-in another world already uses (two instances, one NCBI); null starts one of its own.</param>
+    /// <param name="conversationStore">
+    /// Register the bot's conversation store (<c>Conversations:*</c>) and put PubMed's cache and rate gate in it, as
+    /// the bot does; without it they are the engine's in-memory ones.
+    /// </param>
+    public static async Task<PubMedWorld> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, LoopbackEUtilities? eutilities = null, bool conversationStore = false)
     {
-        var world = new PubMedWorld(await LoopbackEUtilities.StartAsync(Records, new HashSet<string> { RetractedTyped }));
+        var world = new PubMedWorld(eutilities ?? await LoopbackEUtilities.StartAsync(Records, new HashSet<string> { RetractedTyped }), eutilities is null);
         var configuration = new Dictionary<string, string?>
         {
             ["Answers:Mode"] = "Embedded",
-            ["Answers:SeedsDirectory"] = MedQuadOnlySeeds(),
+            ["Answers:SeedsDirectory"] = MedQuadOnlySeeds,
             ["Answers:IndexDirectory"] = RepositoryPaths.SharedIndexDirectory,
             [RepositoryPaths.VectorsEnabledSetting] = "false",
             ["Answers:AnswerCacheSize"] = "0",
@@ -60,11 +75,17 @@ internal sealed class PubMedWorld : IAsyncDisposable
             configuration[key] = value;
         }
 
-        world._services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build())
             .AddLogging()
-            .AddAnswerService()
-            .BuildServiceProvider(validateScopes: true);
+            .AddAnswerService();
+        if (conversationStore)
+        {
+            services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = RepositoryPaths.Root });
+            services.AddConversationStore().AddPubMedStore();
+        }
+
+        world._services = services.BuildServiceProvider(validateScopes: true);
         world.Answers = world._services.GetRequiredService<IAnswerService>();
         await world._services.GetRequiredService<KnowledgeIndex>().EnsureReadyAsync(CancellationToken.None);
         return world;
@@ -79,11 +100,17 @@ internal sealed class PubMedWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await EUtilities.DisposeAsync();
+        if (_ownsEUtilities)
+        {
+            await EUtilities.DisposeAsync();
+        }
     }
 
+    /// <summary>The MedQuAD seed pages alone, as a seeds directory.</summary>
+    public static string MedQuadOnlySeeds { get; } = CopyMedQuadSeeds();
+
     // Copied once per checkout (not per run), so the index built over it is reused like the full one.
-    private static string MedQuadOnlySeeds()
+    private static string CopyMedQuadSeeds()
     {
         var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "pubmed-seeds");
         var target = Path.Combine(folder, "medquad");

@@ -31,4 +31,5 @@ public sealed record EUtilitiesFault(EUtilitiesFaultKind Kind, TimeSpan? RetryAf
 /// <param name="At">When it arrived, on the server's clock.</param>
 /// <param name="Utility"><c>esearch</c> or <c>efetch</c> (or whatever path was asked for).</param>
 /// <param name="RawQuery">The query string exactly as sent.</param>
-public sealed record EUtilitiesRequest(TimeSpan At, string Utility, string RawQuery, IReadOnlyDictionary<string, string> Parameters, int Status);
+/// <param name="SentCookie">The request carried a <c>Cookie</c> header (the server sets one on every response).</param>
+public sealed record EUtilitiesRequest(TimeSpan At, string Utility, string RawQuery, IReadOnlyDictionary<string, string> Parameters, int Status, bool SentCookie);

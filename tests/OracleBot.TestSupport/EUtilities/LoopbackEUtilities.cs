@@ -323,8 +323,11 @@ public sealed class LoopbackEUtilities : IAsyncDisposable
         var parameters = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         lock (_lock)
         {
-            _requests.Add(new EUtilitiesRequest(_clock.Elapsed, utility, context.Request.QueryString.Value ?? string.Empty, parameters, status));
+            _requests.Add(new EUtilitiesRequest(_clock.Elapsed, utility, context.Request.QueryString.Value ?? string.Empty, parameters, status, context.Request.Headers.Cookie.Count > 0));
         }
+
+        // As NCBI does: a session cookie on every response, which a client that keeps cookies sends back.
+        context.Response.Headers.SetCookie = $"ncbi_sid={Guid.NewGuid():N}; path=/";
 
         switch (fault?.Kind)
         {

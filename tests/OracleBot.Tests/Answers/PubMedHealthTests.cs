@@ -1,8 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OracleBot.Answers;
 using OracleBot.Answers.PubMed;
-using OracleBot.Hosting;
 using OracleBot.Tests.Protocol;
 
 namespace OracleBot.Tests.Answers;
@@ -52,6 +52,12 @@ public sealed class PubMedHealthTests
 
     private async Task<HealthStatus> StatusAsync(AnswerMode mode = AnswerMode.Embedded) => (await CheckAsync(mode)).Status;
 
-    private Task<HealthCheckResult> CheckAsync(AnswerMode mode = AnswerMode.Embedded) =>
-        new PubMedHealthCheck(Options.Create(new AnswersOptions { Mode = mode, PubMed = _pubMed }), _circuit).CheckHealthAsync(new HealthCheckContext());
+    private Task<HealthCheckResult> CheckAsync(AnswerMode mode = AnswerMode.Embedded)
+    {
+        using var services = new ServiceCollection()
+            .AddSingleton(Options.Create(new AnswersOptions { Mode = mode, PubMed = _pubMed }))
+            .AddSingleton(_circuit)
+            .BuildServiceProvider();
+        return Task.FromResult(PubMedReadiness.DegradedReason(services) is { } reason ? HealthCheckResult.Degraded(reason) : HealthCheckResult.Healthy());
+    }
 }
