@@ -45,6 +45,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
         {
             var document = documents[rank];
             var considered = Considered(intent, document).Select(p => (Passage: p, Entry: passageTerms.For(p))).ToList();
+            var similarity = document.Passages.Select(p => p.Similarity ?? 0).DefaultIfEmpty(0).Max();
 
             // An abstract states its question in one passage and its answer in the next: together they show
             // whether it is about the topic. (A long page's passages together name almost anything.)
@@ -57,6 +58,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
                 judged.Add(new PassageRelevance(document, rank, passage, topic, RelevanceGate.PassageAddressesFacet(intent, entry.AllFacets))
                 {
                     DocumentTopic = documentTopic,
+                    Similarity = document.Passages.FirstOrDefault(p => p.Passage == passage)?.Similarity ?? similarity,
                 });
             }
         }

@@ -168,7 +168,7 @@ public sealed class ExtractiveComposer
         {
             $"facets {intent.Facets}; population {intent.Population}; yes/no {intent.YesNo}; topic {string.Join(' ', intent.Topic.Select(t => $"{t.Text}:{TermCoverage.Weight(t):F1}"))}",
         };
-        lines.AddRange(judged.Select(p => $"  {(p.Relevant ? "+" : "-")} {p.Passage.Id} topic {p.Topic:F2} facet {(p.AddressesFacet ? "yes" : "no")} [{SectionPath.Of(p.Passage)}]"));
+        lines.AddRange(judged.Select(p => $"  {(p.Relevant ? "+" : "-")} {p.Passage.Id} topic {p.Topic:F2} cosine {p.Similarity:F2} facet {(p.AddressesFacet ? "yes" : "no")} [{SectionPath.Of(p.Passage)}]"));
         var relevant = judged.Where(p => p.Relevant).ToList();
         lines.AddRange(_extractor.Extract(intent, relevant, documents.Count).OrderByDescending(c => c.Score).Take(5)
             .Select(c => $"  * {c.Score:F2} (topic {c.Topic:F2}, own {c.Own:F2}, facet {c.AnswersFacet}) {c.Passage.Id}: {c.Text[..Math.Min(c.Text.Length, 120)]}"));

@@ -14,6 +14,9 @@ internal static class RelevanceGate
     /// <summary>Share of the topic an abstract's retrieved passages name together, when one passage alone names less than <see cref="TopicShare"/>.</summary>
     public const double DocumentTopicShare = 0.8;
 
+    /// <summary>Cosine (all-MiniLM-L6-v2) above which a passage says what the question asks, whatever its words.</summary>
+    public const double SimilarMeaning = 0.6;
+
     /// <summary>Share of the topic a quoted sentence (with its headings and title) must name.</summary>
     public const double SentenceTopicShare = 0.5;
 

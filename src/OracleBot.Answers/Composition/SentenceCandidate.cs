@@ -24,7 +24,15 @@ internal sealed record PassageRelevance(RetrievedDocument Document, int Document
     /// <summary>Share of the topic the document's considered passages name together.</summary>
     public double DocumentTopic { get; init; }
 
-    /// <summary>About the topic on its own, or as part of a document that is and naming much of it itself.</summary>
+    /// <summary>Cosine of the passage (or, for a passage found through its headings, its document's best passage) with the question; 0 without vectors.</summary>
+    public double Similarity { get; init; }
+
+    /// <summary>
+    /// About the topic on its own; or naming much of it and either part of a document that names the rest,
+    /// or saying in other words what was asked ("evaluate … within 1 to 4 weeks" for "how soon should I reassess").
+    /// </summary>
     public bool Relevant => AddressesFacet
-        && (Topic >= RelevanceGate.TopicShare || (DocumentTopic >= RelevanceGate.DocumentTopicShare && Topic >= RelevanceGate.SentenceTopicShare));
+        && (Topic >= RelevanceGate.TopicShare
+            || (Topic >= RelevanceGate.SentenceTopicShare
+                && (DocumentTopic >= RelevanceGate.DocumentTopicShare || Similarity >= RelevanceGate.SimilarMeaning)));
 }

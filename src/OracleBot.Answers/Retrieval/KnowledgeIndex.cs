@@ -99,13 +99,13 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
         var vectors = _vectors?.Vectors;
         var embedded = vectors is null ? null : _vectors!.TryPrepareQuery(query.Context is { Length: > 0 } context ? context + "\n" + query.Question : query.Question);
         var hits = embedded is null
-            ? index.Impacts.Search(weighted, depth, index.FirstPassageOf).ConvertAll(h => (index.PassageByDoc[h.Doc], h.Score))
+            ? index.Impacts.Search(weighted, depth, index.FirstPassageOf).ConvertAll(h => (index.PassageByDoc[h.Doc], h.Score, (float?)null))
             : Fuse(index, weighted, Math.Max(depth, _vectors!.Options.Candidates), vectors!, embedded);
         var documents = new List<RetrievedDocument>(top);
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (passage, score) in hits)
+        foreach (var (passage, score, similarity) in hits)
         {
-            var retrieved = new RetrievedPassage(passage, score);
+            var retrieved = new RetrievedPassage(passage, score, similarity);
             if (positions.TryGetValue(passage.Document.Id, out var position))
             {
                 ((List<RetrievedPassage>)documents[position].Passages).Add(retrieved);
@@ -126,13 +126,13 @@ public sealed partial class KnowledgeIndex : IRetriever, IDisposable
         _analyzer.Dispose();
     }
 
-    private List<(Passage Passage, float Score)> Fuse(OpenedIndex index, List<(string, float)> terms, int candidates, PassageVectors vectors, QuantisedQuery query)
+    private List<(Passage Passage, float Score, float? Similarity)> Fuse(OpenedIndex index, List<(string, float)> terms, int candidates, PassageVectors vectors, QuantisedQuery query)
     {
         var bm25 = index.Impacts.Search(terms, candidates, index.FirstPassageOf).ConvertAll(h => (index.PassageByDoc[h.Doc].Ordinal, h.Score));
         var nearest = vectors.Nearest(query, candidates);
         var passages = _store!.Passages;
         return ScoreFusion.Fuse(bm25, nearest, ordinal => vectors.Cosine(ordinal, query), _vectors!.Options.Weight)
-            .ConvertAll(f => (passages[f.Ordinal], f.Score));
+            .ConvertAll(f => (passages[f.Ordinal], f.Score, (float?)vectors.Cosine(f.Ordinal, query)));
     }
 
     private OpenedIndex Open()

@@ -2,8 +2,9 @@ using OracleBot.Answers.Knowledge;
 
 namespace OracleBot.Answers.Retrieval;
 
-/// <summary>A retrieved passage and its BM25 score.</summary>
-public sealed record RetrievedPassage(Passage Passage, float Score);
+/// <summary>A retrieved passage and its score (BM25, or BM25 fused with the vectors).</summary>
+/// <param name="Similarity">Cosine of the passage's vector with the question's; null when retrieval used BM25 alone.</param>
+public sealed record RetrievedPassage(Passage Passage, float Score, float? Similarity = null);
 
 /// <summary>A retrieved document: its score is its best passage's, and its passages are best first.</summary>
 public sealed record RetrievedDocument(KnowledgeDocument Document, float Score, IReadOnlyList<RetrievedPassage> Passages)
