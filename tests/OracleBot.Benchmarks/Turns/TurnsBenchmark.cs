@@ -16,7 +16,7 @@ internal sealed class TurnsBenchmark : IBenchmark
 
     public string Name => "turns";
 
-    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--warmup-seconds 20] [--cached] [--bot-env K=V,…]; beside the JS SDK when js/ is installed";
+    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--warmup-seconds 20] [--cached] [--bot-env K=V,…] [--compare-build DIR]; beside the JS SDK when js/ is installed";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -42,6 +42,10 @@ internal sealed class TurnsBenchmark : IBenchmark
         await using var anonymous = cached
             ? await bot.StartAnotherAsync(new Dictionary<string, string>(botEnvironment) { ["Bot__AppId"] = string.Empty, ["Bot__ClientSecret"] = string.Empty, ["Bot__AllowUnauthenticated"] = "true" })
             : null;
+        // --compare-build DIR: a signed bot from another build's output folder beside this one, to tell a change's
+        // effect from the machine's noise, which moves both alike.
+        var compareBuild = BenchOptions.String(arguments, "--compare-build", string.Empty);
+        await using var other = compareBuild.Length > 0 ? await bot.StartAnotherAsync(botEnvironment, Path.GetFullPath(compareBuild)) : null;
         var baselinePort = FreePort.Next();
         // Through the dotnet host: under `dotnet run` this process is the apphost, which takes no assembly argument.
         using var baseline = BenchBot.StartProcess("dotnet",
@@ -77,6 +81,10 @@ internal sealed class TurnsBenchmark : IBenchmark
         }
 
         targets.Add(new(cached ? "OracleBot cached answer, signed" : "OracleBot full turn", bot.Endpoint, bot.Meter, generator));
+        if (other is not null)
+        {
+            targets.Add(new($"OracleBot {(cached ? "cached answer, signed" : "full turn")}, build in {compareBuild}", other.Endpoint, other.Meter, generator));
+        }
 
         Console.WriteLine($"OracleBot turn benchmark: {turns:N0} measured turns per row after {warmup:N0} warm-up turns (and {warmupSeconds} s of load on each server first); {questions.Count:N0} distinct question(s); {Environment.ProcessorCount} cores.");
         Console.WriteLine($"Bot ready {bot.Startup.TotalSeconds:F1} s after launch (index reused if present).");
