@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests talk to: Debian's Chromium (browser tests) and the npm packages of the
 # JavaScript test peers (Microsoft 365 Agents Playground, adaptivecards, adaptivecards-templating).
+# With --benchmarks it also installs the turns benchmark's JavaScript Bot Framework SDK peer, which the tests
+# do not need (./test.sh does not pass it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,4 +25,8 @@ fi
 js=tests/OracleBot.FunctionalTests/js
 if [ -f "$js/package-lock.json" ]; then
   (cd "$js" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+if [ "${1:-}" = "--benchmarks" ]; then
+  (cd tests/OracleBot.Benchmarks/js && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi

@@ -58,9 +58,14 @@ public static partial class PatientIdentifiers
     }
 
     /// <summary>The text with every detected identifier (and, next to a date, every name) replaced by "[removed]".</summary>
-    public static string Redact(string text)
+    public static string Redact(string text) => Redact(text, Detect(text));
+
+    /// <summary>
+    /// As <see cref="Redact(string)"/> for a caller that has already run <see cref="Detect"/> on this very text:
+    /// the patterns are not run twice.
+    /// </summary>
+    public static string Redact(string text, PatientIdentifierKinds kinds)
     {
-        var kinds = Detect(text);
         if (kinds == PatientIdentifierKinds.None)
         {
             return text;

@@ -18,21 +18,13 @@ internal sealed class ConnectorAttemptHandler(IConnectorTokenProvider tokens, IO
         var timeout = options.Value.AttemptTimeout;
 
         // The token goes only to the serviceUrl the caller passed, which the host took from a validated activity.
-        using (var tokenLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        // Nearly always it is cached, and then no time limit (a timer per message) is set up for getting it.
+        if (!tokens.TryGetCurrent(out var token))
         {
-            tokenLimit.CancelAfter(timeout);
-            string? token;
-            try
-            {
-                token = await tokens.GetTokenAsync(tokenLimit.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new ConnectorTokenException("The connector token could not be obtained: " + ex.GetType().Name, ex);
-            }
-
-            request.Headers.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+            token = await GetTokenWithinAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
+
+        request.Headers.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(timeout);
@@ -43,6 +35,20 @@ internal sealed class ConnectorAttemptHandler(IConnectorTokenProvider tokens, IO
         catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutRejectedException($"The connector did not answer within {timeout}.", timeout, ex);
+        }
+    }
+
+    private async Task<string?> GetTokenWithinAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var tokenLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        tokenLimit.CancelAfter(timeout);
+        try
+        {
+            return await tokens.GetTokenAsync(tokenLimit.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ConnectorTokenException("The connector token could not be obtained: " + ex.GetType().Name, ex);
         }
     }
 }

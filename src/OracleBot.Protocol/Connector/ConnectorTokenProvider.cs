@@ -21,17 +21,20 @@ internal sealed partial class ConnectorTokenProvider(
     private readonly TokenRequestContext _request = new([scope]);
     private volatile CachedToken? _current;
 
-    public ValueTask<string?> GetTokenAsync(CancellationToken ct)
+    public ValueTask<string?> GetTokenAsync(CancellationToken ct) =>
+        TryGetCurrent(out var token) ? ValueTask.FromResult(token) : RefreshAsync(ct);
+
+    public bool TryGetCurrent(out string? token)
     {
         if (credential is null)
         {
-            return ValueTask.FromResult<string?>(null);
+            token = null;
+            return true;
         }
 
         var current = _current;
-        return current is not null && time.GetUtcNow() < current.RefreshAt
-            ? ValueTask.FromResult<string?>(current.Token)
-            : RefreshAsync(ct);
+        token = current?.Token;
+        return current is not null && time.GetUtcNow() < current.RefreshAt;
     }
 
     public void Dispose() => _refreshLock.Dispose();

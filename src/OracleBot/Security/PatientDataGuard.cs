@@ -16,10 +16,12 @@ internal sealed partial class PatientDataGuard(IOptions<PrivacyOptions> privacy,
         "a record number, a phone number or an email address). OracleBot does not need them: please ask about the clinical " +
         "point without identifiable details.";
 
-    /// <summary>The answer with the reminder as its first notice when the question looks identifying.</summary>
-    public Answer WithReminder(string question, Answer answer)
+    /// <summary>What in the question looks identifying; run once per turn and handed to the two uses below.</summary>
+    public static PatientIdentifierKinds Inspect(string question) => PatientIdentifiers.Detect(question);
+
+    /// <summary>The answer with the reminder as its first notice when the question looked identifying.</summary>
+    public Answer WithReminder(PatientIdentifierKinds kinds, Answer answer)
     {
-        var kinds = PatientIdentifiers.Detect(question);
         if (kinds == PatientIdentifierKinds.None)
         {
             return answer;
@@ -30,8 +32,9 @@ internal sealed partial class PatientDataGuard(IOptions<PrivacyOptions> privacy,
         return answer with { Notices = [Reminder, .. answer.Notices] };
     }
 
-    /// <summary>The question as the thread may remember it for follow-up context.</summary>
-    public string ForThread(string question) => privacy.Value.StoreQuestions ? question : PatientIdentifiers.Redact(question);
+    /// <summary>The question as the thread may remember it for follow-up context; <paramref name="kinds"/> is its <see cref="Inspect"/>.</summary>
+    public string ForThread(string question, PatientIdentifierKinds kinds) =>
+        privacy.Value.StoreQuestions ? question : PatientIdentifiers.Redact(question, kinds);
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "A question looked like it contained patient identifiers ({Kinds}); the card reminds the user")]
     private partial void LogIdentifiersSeen(PatientIdentifierKinds kinds);

@@ -52,7 +52,8 @@ internal sealed partial class QuestionAnswerer(
         }
 
         LogAnswered(answer.Citations.Count, thread.Count, time.GetElapsedTime(started).TotalMilliseconds);
-        answer = patientData.WithReminder(question, answer);
+        var identifiers = OracleBot.Security.PatientDataGuard.Inspect(question);
+        answer = patientData.WithReminder(identifiers, answer);
         Activity reply;
         using (Telemetry.BotTelemetry.StartCard())
         {
@@ -62,7 +63,7 @@ internal sealed partial class QuestionAnswerer(
 
         var messageId = await DeliverAsync(activity, shown, reply, cancellationToken);
         return new ThreadTurn(
-            patientData.ForThread(question),
+            patientData.ForThread(question, identifiers),
             answer.BottomLine?.Text ?? string.Empty,
             [.. answer.Citations.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal)],
             answer.AnswerId,

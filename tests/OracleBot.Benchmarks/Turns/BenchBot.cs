@@ -65,12 +65,13 @@ internal sealed class BenchBot : IAsyncDisposable
     /// Another instance of the same bot behind this one's channel, authority and connector, so <see cref="Token"/>
     /// and the connector sink serve both. Dispose it before this one.
     /// </summary>
-    public Task<BenchBot> StartAnotherAsync(IReadOnlyDictionary<string, string>? extraSettings) =>
-        LaunchAsync(_channel, _authority, Sink, _trustFile, ownsLoopback: false, extraSettings);
+    /// <param name="buildDirectory">A folder holding another build's OracleBot.dll (to compare two builds in one run); null for this checkout's.</param>
+    public Task<BenchBot> StartAnotherAsync(IReadOnlyDictionary<string, string>? extraSettings, string? buildDirectory = null) =>
+        LaunchAsync(_channel, _authority, Sink, _trustFile, ownsLoopback: false, extraSettings, buildDirectory);
 
     private static async Task<BenchBot> LaunchAsync(
         LoopbackChannel channel, LoopbackTokenAuthority authority, ConnectorSink sink, string trustFile, bool ownsLoopback,
-        IReadOnlyDictionary<string, string>? extraSettings)
+        IReadOnlyDictionary<string, string>? extraSettings, string? buildDirectory = null)
     {
         var root = BenchPaths.RepositoryRoot;
         var port = FreePort.Next();
@@ -99,7 +100,7 @@ internal sealed class BenchBot : IAsyncDisposable
         }
 
         // Started in its own folder, as deployed, so it reads the appsettings.json beside it.
-        var assembly = Path.Combine(root, "src", "OracleBot", "bin", BenchPaths.Configuration, "net10.0", "OracleBot.dll");
+        var assembly = Path.Combine(buildDirectory ?? Path.Combine(root, "src", "OracleBot", "bin", BenchPaths.Configuration, "net10.0"), "OracleBot.dll");
         if (!File.Exists(assembly))
         {
             throw new FileNotFoundException("Build the bot first (dotnet build -c " + BenchPaths.Configuration + ").", assembly);

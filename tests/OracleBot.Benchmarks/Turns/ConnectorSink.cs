@@ -17,10 +17,14 @@ internal sealed class ConnectorSink : IAsyncDisposable
     private WebApplication _app = null!;
     private long _replies;
     private long _progressUpdates;
+    private long _replyBytes;
 
     public string ServiceUrl { get; private set; } = string.Empty;
 
     public long Replies => Interlocked.Read(ref _replies);
+
+    /// <summary>Bytes of all answer cards' request bodies so far.</summary>
+    public long ReplyBytes => Interlocked.Read(ref _replyBytes);
 
     /// <summary>Typing and streaming updates, which precede a reply but are not one.</summary>
     public long ProgressUpdates => Interlocked.Read(ref _progressUpdates);
@@ -65,6 +69,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
         if (isFinalReply && conversationId is not null)
         {
             Interlocked.Increment(ref _replies);
+            Interlocked.Add(ref _replyBytes, total);
             var arrived = Stopwatch.GetTimestamp();
             if (_waiting.TryRemove(conversationId, out var waiter))
             {

@@ -10,9 +10,10 @@ namespace OracleBot.Benchmarks.Turns;
 /// reaches the connector before the next question. Each question opens a new personal chat: Teams caps what a
 /// bot may send into one conversation (60 messages per 30 s), which the bot's pacer honours, so a rate of
 /// thousands per second is only real across many conversations. Given several endpoints (instances of one bot),
-/// questions go to each in turn, as a round-robin load balancer sends them.
+/// questions go to each in turn, as a round-robin load balancer sends them. Without a token the questions are
+/// posted unsigned, as a channel talks to a bot that has no app id.
 /// </summary>
-internal sealed class LoadGenerator(HttpClient http, ConnectorSink sink, string token, IReadOnlyList<string> questions)
+internal sealed class LoadGenerator(HttpClient http, ConnectorSink sink, string? token, IReadOnlyList<string> questions)
 {
     private int _nextQuestion;
     private int _nextActivity;
@@ -44,7 +45,11 @@ internal sealed class LoadGenerator(HttpClient http, ConnectorSink sink, string 
                 {
                     using var content = Activity(conversationId);
                     using var request = new HttpRequestMessage(HttpMethod.Post, endpoints[slot % endpoints.Count]) { Content = content };
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    if (token is not null)
+                    {
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    }
+
                     using var response = await http.SendAsync(request);
                     if (!response.IsSuccessStatusCode)
                     {

@@ -6,13 +6,17 @@ namespace OracleBot.Benchmarks.Turns;
 /// <summary>
 /// Full turns through the real bot process — signed activity in, retrieval over the seed knowledge base,
 /// answer card out at a loopback connector — beside a bare Kestrel endpoint doing one inbound and one
-/// outbound POST, measured in the same run. CPU per turn is the server process's own CPU time.
+/// outbound POST and beside Microsoft's JavaScript Bot Framework SDK sending a fixed card, measured in the same
+/// run. CPU per turn is the server process's own CPU time.
 /// </summary>
 internal sealed class TurnsBenchmark : IBenchmark
 {
+    private const string Bare = "bare Kestrel, 1 in + 1 out POST";
+    private const string JsSdk = "botbuilder 4.23.3 (JS SDK), fixed card, no app id";
+
     public string Name => "turns";
 
-    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--warmup-seconds 20] [--cached] [--bot-env K=V,…]";
+    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--warmup-seconds 20] [--cached] [--bot-env K=V,…] [--compare-build DIR]; beside the JS SDK when js/ is installed";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -38,6 +42,10 @@ internal sealed class TurnsBenchmark : IBenchmark
         await using var anonymous = cached
             ? await bot.StartAnotherAsync(new Dictionary<string, string>(botEnvironment) { ["Bot__AppId"] = string.Empty, ["Bot__ClientSecret"] = string.Empty, ["Bot__AllowUnauthenticated"] = "true" })
             : null;
+        // --compare-build DIR: a signed bot from another build's output folder beside this one, to tell a change's
+        // effect from the machine's noise, which moves both alike.
+        var compareBuild = BenchOptions.String(arguments, "--compare-build", string.Empty);
+        await using var other = compareBuild.Length > 0 ? await bot.StartAnotherAsync(botEnvironment, Path.GetFullPath(compareBuild)) : null;
         var baselinePort = FreePort.Next();
         // Through the dotnet host: under `dotnet run` this process is the apphost, which takes no assembly argument.
         using var baseline = BenchBot.StartProcess("dotnet",
@@ -53,54 +61,81 @@ internal sealed class TurnsBenchmark : IBenchmark
         }
 
         var generator = new LoadGenerator(http, bot.Sink, bot.Token, questions);
-        var targets = new List<(string Name, Uri Endpoint, ProcessMeter Meter)>
+        var targets = new List<Target>
         {
-            ("bare Kestrel, 1 in + 1 out POST", new Uri($"http://127.0.0.1:{baselinePort}/api/messages"), new ProcessMeter(baseline.Id)),
+            new(Bare, new Uri($"http://127.0.0.1:{baselinePort}/api/messages"), new ProcessMeter(baseline.Id), generator),
         };
-        if (anonymous is not null)
+
+        // The JavaScript SDK's bot has no app id, so its questions come unsigned: with a token it would check it
+        // against the public Bot Framework metadata, which is not what is measured.
+        var (jsPeer, jsSkipped) = await JsPeer.TryStartAsync();
+        using var js = jsPeer;
+        if (js is not null)
         {
-            targets.Add(("OracleBot cached answer, no app id", anonymous.Endpoint, anonymous.Meter));
+            targets.Add(new(JsSdk, js.Endpoint, js.Meter, new LoadGenerator(http, bot.Sink, token: null, questions)));
         }
 
-        targets.Add((cached ? "OracleBot cached answer, signed" : "OracleBot full turn", bot.Endpoint, bot.Meter));
+        if (anonymous is not null)
+        {
+            targets.Add(new("OracleBot cached answer, no app id", anonymous.Endpoint, anonymous.Meter, generator));
+        }
+
+        targets.Add(new(cached ? "OracleBot cached answer, signed" : "OracleBot full turn", bot.Endpoint, bot.Meter, generator));
+        if (other is not null)
+        {
+            targets.Add(new($"OracleBot {(cached ? "cached answer, signed" : "full turn")}, build in {compareBuild}", other.Endpoint, other.Meter, generator));
+        }
 
         Console.WriteLine($"OracleBot turn benchmark: {turns:N0} measured turns per row after {warmup:N0} warm-up turns (and {warmupSeconds} s of load on each server first); {questions.Count:N0} distinct question(s); {Environment.ProcessorCount} cores.");
         Console.WriteLine($"Bot ready {bot.Startup.TotalSeconds:F1} s after launch (index reused if present).");
+        if (jsSkipped is not null)
+        {
+            Console.WriteLine($"The JavaScript SDK peer is skipped: {jsSkipped}.");
+        }
+
         Console.WriteLine();
-        Console.WriteLine("| server | concurrent conversations | turns/s | p50 ms | p99 ms | server CPU ms/turn | errors | server RSS MB |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| server | concurrent conversations | turns/s | p50 ms | p99 ms | server CPU ms/turn | errors | server RSS MB | reply KB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         var rows = new List<(string Name, int Concurrency, LoadResult Result, double CpuPerTurn)>();
-        foreach (var (name, endpoint, _) in targets)
+        foreach (var target in targets)
         {
             var warming = System.Diagnostics.Stopwatch.StartNew();
             for (var round = 0; warming.Elapsed.TotalSeconds < warmupSeconds; round++)
             {
-                await generator.RunAsync(endpoint, concurrencies[0], warmup, $"jit{round}-{name.Length}", TimeSpan.FromSeconds(30));
+                await target.Generator.RunAsync(target.Endpoint, concurrencies[0], warmup, $"jit{round}-{target.Name.Length}", TimeSpan.FromSeconds(30));
             }
         }
 
         foreach (var concurrency in concurrencies)
         {
-            foreach (var (name, endpoint, meter) in targets)
+            foreach (var (name, endpoint, meter, load) in targets)
             {
-                await generator.RunAsync(endpoint, concurrency, warmup, $"warm{concurrency}{name.Length}", TimeSpan.FromSeconds(30));
+                await load.RunAsync(endpoint, concurrency, warmup, $"warm{concurrency}{name.Length}", TimeSpan.FromSeconds(30));
                 var cpuBefore = meter.CpuTime();
-                var result = await generator.RunAsync(endpoint, concurrency, turns, $"run{concurrency}{name.Length}", TimeSpan.FromSeconds(30));
+                var (repliesBefore, bytesBefore) = (bot.Sink.Replies, bot.Sink.ReplyBytes);
+                var result = await load.RunAsync(endpoint, concurrency, turns, $"run{concurrency}{name.Length}", TimeSpan.FromSeconds(30));
                 var cpuPerTurn = (meter.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, result.Turns - result.Errors);
+                var replyKilobytes = (bot.Sink.ReplyBytes - bytesBefore) / 1024.0 / Math.Max(1, bot.Sink.Replies - repliesBefore);
                 rows.Add((name, concurrency, result, cpuPerTurn));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {concurrency} | {result.TurnsPerSecond:N0} | {result.P50Milliseconds:F2} | {result.P99Milliseconds:F2} | {cpuPerTurn:F3} | {result.Errors} | {meter.ResidentMegabytes():F0} |"));
+                    $"| {name} | {concurrency} | {result.TurnsPerSecond:N0} | {result.P50Milliseconds:F2} | {result.P99Milliseconds:F2} | {cpuPerTurn:F3} | {result.Errors} | {meter.ResidentMegabytes():F0} | {replyKilobytes:F1} |"));
             }
         }
 
         Console.WriteLine();
         foreach (var concurrency in concurrencies)
         {
-            var bare = rows.Single(r => r.Concurrency == concurrency && r.Name.StartsWith("bare", StringComparison.Ordinal));
-            foreach (var full in rows.Where(r => r.Concurrency == concurrency && !r.Name.StartsWith("bare", StringComparison.Ordinal)))
+            var bare = rows.Single(r => r.Concurrency == concurrency && r.Name == Bare);
+            var sdk = rows.SingleOrDefault(r => r.Concurrency == concurrency && r.Name == JsSdk);
+            foreach (var full in rows.Where(r => r.Concurrency == concurrency && r.Name.StartsWith("OracleBot", StringComparison.Ordinal)))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"At {concurrency}: {full.Name} runs at {full.Result.TurnsPerSecond / bare.Result.TurnsPerSecond:P0} of the bare endpoint's rate, using {full.CpuPerTurn / bare.CpuPerTurn:F1}x its CPU per turn."));
+                if (sdk.Name is not null)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"At {concurrency}: {full.Name} runs at {full.Result.TurnsPerSecond / sdk.Result.TurnsPerSecond:F1}x the JS SDK's rate, using {full.CpuPerTurn / sdk.CpuPerTurn:F2}x its CPU per turn."));
+                }
             }
         }
 
@@ -108,4 +143,6 @@ internal sealed class TurnsBenchmark : IBenchmark
         baseline.Kill(entireProcessTree: true);
         return rows.Any(r => r.Result.Errors > 0) ? 1 : 0;
     }
+
+    private sealed record Target(string Name, Uri Endpoint, ProcessMeter Meter, LoadGenerator Generator);
 }
