@@ -46,8 +46,11 @@ public abstract class AnswerContractTests(AnswerServiceFixture fixture)
         var physician = await fixture.Service.AnswerAsync(new AnswerRequest(question, Audiences.Physician), CancellationToken.None);
         var patient = await fixture.Service.AnswerAsync(new AnswerRequest(question, Audiences.Patient), CancellationToken.None);
 
+        // The same evidence: the same passages cited. Which of them speaks first may differ (a patient's bottom
+        // line comes from the plain-language page when it answers about as well).
         Assert.Equal(physician.Citations.Select(c => c.PassageId).Order(), patient.Citations.Select(c => c.PassageId).Order());
-        Assert.Equal(physician.BottomLine?.Text, patient.BottomLine?.Text);
+        Assert.NotNull(physician.BottomLine);
+        Assert.NotNull(patient.BottomLine);
 
         // The evidence spans a reference page and another kind, so the order can change: the clinician reads
         // guidelines, summaries and research before reference pages; the patient reads the reference page first.

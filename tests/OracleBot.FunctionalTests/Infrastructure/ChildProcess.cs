@@ -64,6 +64,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // The process is gone but its last output may still be on its way to the log: wait for the end of both streams.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"{_process.StartInfo.FileName} exited with {_process.ExitCode}:\n{ReadLog()}");
             }
 
