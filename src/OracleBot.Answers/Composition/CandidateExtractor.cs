@@ -74,6 +74,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
             var passage = judged.Passage;
             var entry = passageTerms.For(passage);
             var headingAnswers = RelevanceGate.AddressesFacet(intent, entry.HeadingFacets) && entry.HeadingFacets != Facet.None;
+            var about = TermCoverage.Of(intent.Topic, entry.HeadingTerms, entry.TitleTerms);
             var population = PopulationFit(intent.Population, entry.Population)
                 + (intent.Age is { } age ? AgeBonus * AgeFit.Fit(age, passage.Document.Title) : 0);
             foreach (var sentence in entry.Sentences)
@@ -103,7 +104,6 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
                 var own = TermCoverage.Of(intent.All, sentence.Terms, entry.HeadingTerms, entry.TitleTerms);
                 var sentenceAnswers = RelevanceGate.AddressesFacet(intent, sentence.Facets) && (sentence.Facets != Facet.None || intent.Facets == Facet.None);
                 var answersFacet = sentenceAnswers || headingAnswers || intent.Facets == Facet.None || intent.YesNo;
-                var about = TermCoverage.Of(intent.Topic, entry.HeadingTerms, entry.TitleTerms);
                 var inConclusion = passage.Document.ConclusionStart is { } start && sentence.Range.Start >= start;
                 var score = (TopicWeight * topic) + (OwnWeight * own)
                     + (sentenceAnswers ? FacetBonus : 0) + (headingAnswers ? HeadingFacetBonus : 0)

@@ -5,7 +5,7 @@ namespace OracleBot.Answers.Composition;
 
 /// <summary>A sentence of a retrieved passage that could become a statement, with how it answers the question.</summary>
 /// <param name="Topic">Share of the question's topic named by the sentence, its headings or its document's title.</param>
-/// <param name="Own">Share of all the question's terms in the sentence itself.</param>
+/// <param name="Own">Share of all the question's terms (facet words included) in the sentence, its headings and its document's title.</param>
 /// <param name="AnswersFacet">The sentence or its heading speaks to what the question asks (or the question asks nothing narrower).</param>
 internal sealed record SentenceCandidate(
     RetrievedDocument Document,
