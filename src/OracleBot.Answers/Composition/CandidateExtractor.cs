@@ -58,7 +58,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
                 judged.Add(new PassageRelevance(document, rank, passage, topic, RelevanceGate.PassageAddressesFacet(intent, entry.AllFacets))
                 {
                     DocumentTopic = documentTopic,
-                    Similarity = document.Passages.FirstOrDefault(p => p.Passage == passage)?.Similarity ?? similarity,
+                    Similarity = document.Passages.FirstOrDefault(p => p.Passage.Ordinal == passage.Ordinal)?.Similarity ?? similarity,
                 });
             }
         }
