@@ -28,6 +28,10 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
     private const double PopulationBonus = 0.15;
     private const double OtherPopulationPenalty = 0.2;
     private const double AgeBonus = 0.2;
+
+    // Within a guideline record, the sentence on the asked age band ("men aged 55 to 69 years") answers a
+    // 60-year-old; the one on "men older than 70 years" does not.
+    private const double SentenceAgeBonus = 0.15;
     private const double ConclusionBonus = 0.05;
     private const double RankBonus = 0.05;
     private const double SignpostPenalty = 0.35;
@@ -109,6 +113,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
                     + (sentenceAnswers ? FacetBonus : 0) + (headingAnswers ? HeadingFacetBonus : 0)
                     + population
                     + (AboutWeight * about)
+                    + (intent.Age is { } asked ? SentenceAgeBonus * AgeFit.Fit(asked, text) : 0)
                     + ((intent.Facets & sentence.Facets & Facet.Recommendation) != 0 ? RecommendationBonus : 0)
                     - (Signposts.IsSignpost(text) ? SignpostPenalty : 0)
                     + (inConclusion ? ConclusionBonus : 0)
@@ -158,7 +163,8 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
     {
         if (text.StartsWith("See ", StringComparison.Ordinal) || text.StartsWith("(See ", StringComparison.Ordinal)
             || text.StartsWith("This summary", StringComparison.Ordinal) || text.StartsWith("For more information", StringComparison.Ordinal)
-            || text.Contains("PDQ summar", StringComparison.Ordinal) || text.StartsWith('#') || text.StartsWith('|'))
+            || text.Contains("PDQ summar", StringComparison.Ordinal) || text.StartsWith('#') || text.StartsWith('|')
+            || text.Contains("Enlarge!", StringComparison.Ordinal)) // a summary's figure caption, not a statement
         {
             return false;
         }
