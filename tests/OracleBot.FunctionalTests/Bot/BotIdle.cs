@@ -11,15 +11,18 @@ namespace OracleBot.FunctionalTests.Bot;
 /// </summary>
 internal static class BotIdle
 {
-    public static async Task WaitUntilIdleAsync(this SignedBotHost host, TimeSpan? timeout = null)
+    /// <param name="conversationId">Only this conversation's activities count: a host shared by a test class may
+    /// still be retrying another test's turn toward a connector that has gone.</param>
+    public static async Task WaitUntilIdleAsync(this SignedBotHost host, string? conversationId = null, TimeSpan? timeout = null)
     {
         var inFlight = host.Services.GetRequiredService<InFlightTurns>();
+        int Held() => conversationId is null ? inFlight.Count : inFlight.Snapshot().Count(k => k.ConversationId == conversationId);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (inFlight.Count > 0)
+        while (Held() > 0)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The bot still holds {inFlight.Count} activities after {timeout ?? TimeSpan.FromSeconds(30)}.");
+                throw new TimeoutException($"The bot still holds {Held()} activities after {timeout ?? TimeSpan.FromSeconds(30)}.");
             }
 
             await Task.Delay(20);

@@ -106,7 +106,7 @@ public sealed class InboundRejectionTests(SignedBotHost host) : IClassFixture<Si
         }
 
         await host.Channel.WaitForActivitiesAsync(r => r.ActivityId == probe.Id && r.Succeeded, 1, TimeSpan.FromSeconds(30));
-        await host.WaitUntilIdleAsync();
+        await host.WaitUntilIdleAsync(probe.Conversation!.Id);
         Assert.All(host.Channel.Requests.Skip(connectorCallsBefore), r => Assert.Equal(probe.Id, r.ActivityId));
     }
 
