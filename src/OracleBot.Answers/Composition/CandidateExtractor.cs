@@ -42,6 +42,16 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
     // A document whose title or headings name the topic is about it; one that names it in passing is not.
     private const double AboutWeight = 0.25;
 
+    // A guideline record opens with what it recommends for its population ("The USPSTF recommends screening
+    // for LTBI in populations at increased risk."); the practice considerations after it qualify that
+    // statement, so asked about the record's topic, the statement is the answer; asked how often or how
+    // much, the sentence on frequency or dose is.
+    private const double StatementBonus = 0.25;
+
+    // A sentence that leans on the one before ("This strategy is justified…", "However, treatment may…")
+    // does not stand alone as an answer.
+    private const double AnaphoraPenalty = 0.15;
+
     public List<PassageRelevance> Judge(QuestionIntent intent, IReadOnlyList<RetrievedDocument> documents)
     {
         var judged = new List<PassageRelevance>();
@@ -81,6 +91,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
             var about = TermCoverage.Of(intent.Topic, entry.HeadingTerms, entry.TitleTerms);
             var population = PopulationFit(intent.Population, entry.Population)
                 + (intent.Age is { } age ? AgeBonus * AgeFit.Fit(age, passage.Document.Title) : 0);
+            var awaitingStatement = IsGuidelineOpening(passage);
             foreach (var sentence in entry.Sentences)
             {
                 var text = sentence.Text;
@@ -88,6 +99,9 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
                 {
                     continue;
                 }
+
+                var isStatement = awaitingStatement;
+                awaitingStatement = false;
 
                 var words = Passage.CountWords(text);
                 if (words < MinWords || words > MaxWords || !ReadsAsStatement(text))
@@ -116,6 +130,8 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
                     + (intent.Age is { } asked ? SentenceAgeBonus * AgeFit.Fit(asked, text) : 0)
                     + ((intent.Facets & sentence.Facets & Facet.Recommendation) != 0 ? RecommendationBonus : 0)
                     - (Signposts.IsSignpost(text) ? SignpostPenalty : 0)
+                    - (Signposts.LeansOnPrevious(text) ? AnaphoraPenalty : 0)
+                    + (isStatement && (intent.Specific & Facet.Dosing) == 0 ? StatementBonus : 0)
                     + (inConclusion ? ConclusionBonus : 0)
                     + (RankBonus * (documentCount - judged.DocumentRank) / documentCount);
                 candidates.Add(new SentenceCandidate(judged.Document, judged.DocumentRank, passage, text, sentence.Terms, topic, own, answersFacet, score));
@@ -124,6 +140,9 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
 
         return candidates;
     }
+
+    private bool IsGuidelineOpening(Passage passage) =>
+        passage.Document.Kind == DocumentKind.Guideline && store.PassagesOf(passage.Document.Id) is [var opening, ..] && opening.Equals(passage);
 
     private static bool Names(PassageTerms.Entry entry, string term) =>
         Array.IndexOf(entry.HeadingTerms, term) >= 0 || Array.IndexOf(entry.TitleTerms, term) >= 0
@@ -147,6 +166,11 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
     private IEnumerable<Passage> Considered(QuestionIntent intent, RetrievedDocument document)
     {
         var best = document.Passages.Take(PassagesPerDocument).Select(p => p.Passage).ToList();
+        if (document.Document.Kind == DocumentKind.Guideline && store.PassagesOf(document.Document.Id) is [var opening, ..] && !best.Contains(opening))
+        {
+            best.Add(opening);
+        }
+
         if (intent.Specific == Facet.None)
         {
             return best;

@@ -46,7 +46,8 @@ internal static partial class FacetVocabulary
         "patient patients people person adult adults man men woman women male female year years old older younger aged age over under than someone my our " +
         "what which who when how does do is are can could would will there any " +
         "determine determines determined affect affects influence influences predict predicts best role indicated approach approached " +
-        "handle handled use used using help helps keep doing often soon many much long";
+        "handle handled use used using help helps keep doing often soon many much long " +
+        "worth worthwhile reasonable appropriate advisable necessary required effective systemic";
 
     public static Facet OfQuestion(string question)
     {

@@ -12,8 +12,14 @@ internal static partial class Signposts
 {
     public static bool IsSignpost(string sentence) => Pattern().IsMatch(sentence);
 
+    /// <summary>Sentences that open by pointing back at the one before ("This strategy…", "However, …").</summary>
+    public static bool LeansOnPrevious(string sentence) => Anaphora().IsMatch(sentence);
+
+    [GeneratedRegex(@"^(this|these|that|those|such|it|they|however|therefore|thus|in addition|additionally|also|moreover|furthermore)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Anaphora();
+
     [GeneratedRegex(
-        @"\bthe following\b|:\s*$|^(certain|some|several|many|other) (factors|things|conditions)\b.{0,40}\b(affect|increase|raise|lower|change)|^there are (different|several|many|a few|\w+) (types|kinds|ways|options|treatments)\b|^different types of treatment|^(these|this) (section|summary|page)\b|^(treatment|tests?|procedures?) (for|of) .{0,60} (may|can) (include|be used)|^(\w+ ){0,6}(is|are) (discussed|described|reviewed) (below|in)",
+        @"\bthe following\b|:\s*$|^(certain|some|several|many|other) (factors|things|conditions)\b.{0,40}\b(affect|increase|raise|lower|change)|^there are (different|several|many|a few|\w+) (types|kinds|ways|options|treatments)\b|^different types of treatment|^(these|this) (section|summary|page)\b|^(treatment|tests?|procedures?) (for|of) .{0,60} (may|can) (include|be used)|^(\w+ ){0,6}(is|are) (discussed|described|reviewed) (below|in)|\b(is|are) not (discussed|covered|reviewed) (separately |further )?(here|in this)",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

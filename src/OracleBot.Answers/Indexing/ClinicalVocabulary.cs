@@ -42,6 +42,10 @@ internal static class ClinicalVocabulary
         ("TKIs", "tyrosine kinase inhibitor"), ("GDM", "gestational diabetes"), ("PPI", "proton pump inhibitor"),
         ("PPIs", "proton pump inhibitor"), ("LDCT", "low dose computed tomography"), ("AAA", "abdominal aortic aneurysm"),
         ("STI", "sexually transmitted infection"), ("STIs", "sexually transmitted infection"), ("IPV", "intimate partner violence"),
+        ("TURBT", "transurethral resection of bladder tumor"), ("LTBI", "latent tuberculosis infection"),
+        ("DKA", "diabetic ketoacidosis"), ("INR", "international normalized ratio"), ("IUD", "intrauterine device"),
+        ("FAP", "familial adenomatous polyposis"), ("HNPCC", "hereditary nonpolyposis colorectal cancer"),
+        ("SSRI", "selective serotonin reuptake inhibitor"), ("SSRIs", "selective serotonin reuptake inhibitor"),
     ];
 
     /// <summary>

@@ -29,6 +29,7 @@ public static class MedicalTextAnalyzer
         "must", "shall", "will", "has", "have", "had", "having", "any", "about", "its", "it's", "i", "me", "my",
         "we", "our", "you", "your", "he", "she", "him", "her", "his", "them", "those", "than", "also",
         "some", "so", "very", "more", "most", "other", "tell", "know", "please",
+        "ex", // "ex-smoker": the prefix, not a word of its own
     ];
 
     // Porter leaves these apart from the verbs clinicians ask with ("How is gout treated?" vs. "treatments
@@ -38,6 +39,7 @@ public static class MedicalTextAnalyzer
         ("treatment", "treat"), ("treatments", "treat"),
         ("diagnosis", "diagnos"), ("diagnoses", "diagnos"), ("diagnostic", "diagnos"),
         ("prognosis", "prognos"), ("prognoses", "prognos"), ("prognostic", "prognos"),
+        ("smoker", "smoke"), ("smokers", "smoke"), // "a smoker" is someone who has smoked
 
         // "and in children?" meets "Childhood Liver Cancer Treatment" and "pediatric patients".
         ("child", "child"), ("children", "child"), ("childhood", "child"), ("pediatric", "child"), ("pediatrics", "child"),
@@ -65,6 +67,8 @@ public static class MedicalTextAnalyzer
             // Case-sensitive first, so "NET" expands and the word "net" does not.
             stream = new SynonymFilter(stream, abbreviations, ignoreCase: false);
             stream = new LowerCaseFilter(Version, stream);
+            // "opioid-naïve" and "opioid-naive", "Sjögren" and "Sjogren" are the same word to a reader.
+            stream = new ASCIIFoldingFilter(stream);
             stream = new SynonymFilter(stream, spellings, ignoreCase: false);
             stream = new SynonymFilter(stream, phrases, ignoreCase: false);
             stream = new StopFilter(Version, stream, stop);
@@ -106,6 +110,41 @@ public static class MedicalTextAnalyzer
         }
 
         return (abbreviations.Build(), spellings.Build(), phrases.Build());
+    }
+
+    /// <summary>
+    /// The distinct analysed terms of <paramref name="text"/>, in first-seen order, each with the number of
+    /// the concept it names: a synonym spans the words it stands for ("PE" the characters of "pulmonary
+    /// embolism"), so terms whose characters overlap name one concept.
+    /// </summary>
+    /// <returns>Each term, its concept, and whether the vocabulary added it (another name for words of the text).</returns>
+    public static List<(string Term, int Concept, bool Synonym)> TermsWithConcepts(Analyzer analyzer, string text, int max = int.MaxValue)
+    {
+        var terms = new List<(string Term, int Concept, bool Synonym)>();
+        int concept = -1, conceptEnd = -1;
+        using var stream = analyzer.GetTokenStream(IndexFields.Text, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken() && terms.Count < max)
+        {
+            // Tokens arrive in order of their start, so overlap with the current concept is overlap with its span.
+            if (offset.StartOffset >= conceptEnd)
+            {
+                concept++;
+            }
+
+            conceptEnd = Math.Max(conceptEnd, offset.EndOffset);
+            var value = term.ToString();
+            if (!terms.Exists(t => t.Term == value))
+            {
+                terms.Add((value, concept, type.Type == SynonymFilter.TYPE_SYNONYM));
+            }
+        }
+
+        stream.End();
+        return terms;
     }
 
     /// <summary>The distinct analysed terms of <paramref name="text"/>, in first-seen order.</summary>

@@ -11,7 +11,7 @@ namespace OracleBot.Answers.Indexing;
 internal static class SeedFingerprint
 {
     // Bump when passage splitting, analysis or the index layout changes.
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 8;
 
     public static string Compute(string seedsDirectory, IReadOnlyList<FileInfo> files)
     {

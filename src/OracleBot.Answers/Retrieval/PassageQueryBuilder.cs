@@ -27,11 +27,12 @@ internal static class PassageQueryBuilder
         void Add(string text, float weight)
         {
             var input = text.Length > MaxInputChars ? text[..MaxInputChars] : text;
-            foreach (var term in MedicalTextAnalyzer.Terms(analyzer, input, MaxTerms))
+            var concepts = terms.Count == 0 ? 0 : terms.Max(t => t.Concept) + 1;
+            foreach (var (term, concept, synonym) in MedicalTextAnalyzer.TermsWithConcepts(analyzer, input, MaxTerms))
             {
                 if (terms.Count < MaxTerms && !terms.Exists(t => t.Text == term))
                 {
-                    terms.Add(new QueryTerm(term, weight, index.TextIdf(term)));
+                    terms.Add(new QueryTerm(term, weight, index.TextIdf(term)) { Concept = concepts + concept, Synonym = synonym });
                 }
             }
         }

@@ -13,7 +13,17 @@ public sealed record RetrievedDocument(KnowledgeDocument Document, float Score, 
 }
 
 /// <summary>An analysed query term, its weight in the query and its inverse document frequency.</summary>
-public sealed record QueryTerm(string Text, float Weight, float Idf);
+public sealed record QueryTerm(string Text, float Weight, float Idf)
+{
+    /// <summary>
+    /// Terms of one concept share a number: the words the question used and the other names the vocabulary
+    /// adds for them ("PE", "pulmonary", "embolism"). Negative: a concept of its own.
+    /// </summary>
+    public int Concept { get; init; } = -1;
+
+    /// <summary>Whether the vocabulary added the term as another name for words of the question.</summary>
+    public bool Synonym { get; init; }
+}
 
 /// <summary>Ranked documents with the query terms they were found by.</summary>
 public sealed record RetrievalResult(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<RetrievedDocument> Documents)

@@ -35,4 +35,23 @@ public sealed class MedicalTextAnalyzerTests
     [Fact]
     public void A_lone_letter_is_still_a_stop_word() =>
         Assert.DoesNotContain("a", Terms("a vitamin"));
+
+    [Theory]
+    [InlineData("opioid-naïve", "opioid-naive")]
+    [InlineData("an ex-smoker", "who smoked")]
+    public void Accents_and_word_forms_do_not_keep_a_question_from_its_page(string question, string page) =>
+        Assert.Equal(Terms(page), Terms(question));
+
+    [Fact]
+    public void Other_names_of_one_concept_share_its_number()
+    {
+        var terms = MedicalTextAnalyzer.TermsWithConcepts(Analyzer, "Wells score for pulmonary embolism");
+        var concept = terms.ToDictionary(t => t.Term, t => t.Concept);
+
+        Assert.Equal(concept["pulmonari"], concept["embol"]);
+        Assert.Equal(concept["pulmonari"], concept["pe"]);
+        Assert.NotEqual(concept["score"], concept["pe"]);
+        Assert.True(terms.Single(t => t.Term == "pe").Synonym);
+        Assert.False(terms.Single(t => t.Term == "embol").Synonym);
+    }
 }

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OracleBot.Answers.Composition;
+using OracleBot.Answers.Retrieval;
+
+namespace OracleBot.Tests.Answers;
+
+/// <summary>
+/// A guideline record opens with its recommendation; the practice considerations after it qualify it. Asked
+/// about the record's topic, the bottom line is the statement, not a later sentence that repeats the words.
+/// </summary>
+public sealed class GuidelineStatementTests : IDisposable
+{
+    private const string Statement = "The USPSTF recommends screening for hepatitis B virus infection in adolescents and adults at increased risk for infection.";
+
+    private readonly TempDirectory _temp = new();
+    private readonly KnowledgeIndex _index;
+
+    public GuidelineStatementTests()
+    {
+        // Shaped like a USPSTF record: the statement, its grade, the risk assessment, then practice
+        // considerations, whose sentences repeat the question's words more often than the statement does.
+        var record = TestDocuments.Line("uspstf:hbv#1", "Hepatitis B Virus Infection in Adolescents and Adults: Screening",
+            Statement + "\nGrade B.\n"
+            + "Risk assessment: Persons born in countries with a high prevalence of infection are at increased risk. "
+            + "Men who have sex with men are at increased risk. Persons who inject drugs are at increased risk. "
+            + "Household contacts of persons known to carry the virus are at increased risk. "
+            + "Persons with HIV are at increased risk. Sex partners of persons known to carry the virus are at increased risk.\n\n"
+            + "Practice considerations (Hepatitis B Virus Infection: Screening, 2020):\n"
+            + "Clinicians should screen adolescents and adults at increased risk for hepatitis B infection when they are seen for hepatitis B risk factors. "
+            + "Clinicians should use clinical judgment to decide how often to screen adolescents and adults at increased risk for hepatitis B infection.",
+            kind: "guideline", year: 2020);
+        var seeds = TestDocuments.WriteSeeds(_temp.Path, [record, .. TestDocuments.SmallCorpus()]);
+        _index = new KnowledgeIndex(new KnowledgeIndexLocation(seeds, Path.Combine(_temp.Path, "index")), NullLogger<KnowledgeIndex>.Instance);
+        _index.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    private string? BottomLine(string question)
+    {
+        var retrieval = _index.Retrieve(new RetrievalQuery(question), 8);
+        return new ExtractiveComposer(_index.Analyzer, _index.Store, 8).Compose("a1", question, retrieval).BottomLine?.Text;
+    }
+
+    [Theory]
+    [InlineData("Should we screen adolescents and adults at increased risk for hepatitis B?")]
+    [InlineData("Is hepatitis B screening recommended for adults at increased risk?")]
+    public void The_bottom_line_is_the_records_statement(string question) =>
+        Assert.Equal(Statement, BottomLine(question));
+
+    [Fact]
+    public void Asked_how_often_the_sentence_on_frequency_answers() =>
+        Assert.StartsWith("Clinicians should use clinical judgment to decide how often", BottomLine("How often should adults at increased risk be screened for hepatitis B infection?"), StringComparison.Ordinal);
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _temp.Dispose();
+    }
+}
