@@ -48,6 +48,9 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
     // much, the sentence on frequency or dose is.
     private const double StatementBonus = 0.25;
 
+    // A section on the stage, phase or risk group asked answers it; the neighbouring stage's section does not.
+    private const double ExtentBonus = 0.15;
+
     // A sentence that leans on the one before ("This strategy is justified…", "However, treatment may…")
     // does not stand alone as an answer.
     private const double AnaphoraPenalty = 0.15;
@@ -92,6 +95,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
             var population = PopulationFit(intent.Population, entry.Population)
                 + (intent.Age is { } age ? AgeBonus * AgeFit.Fit(age, passage.Document.Title) : 0);
             var awaitingStatement = IsGuidelineOpening(passage);
+            var sectionExtent = ExtentBonus * SectionExtentFit(intent, passage);
             foreach (var sentence in entry.Sentences)
             {
                 var text = sentence.Text;
@@ -132,6 +136,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
                     - (Signposts.IsSignpost(text) ? SignpostPenalty : 0)
                     - (Signposts.LeansOnPrevious(text) ? AnaphoraPenalty : 0)
                     + (isStatement && (intent.Specific & Facet.Dosing) == 0 ? StatementBonus : 0)
+                    + sectionExtent + (intent.Extent == DiseaseExtent.None ? 0 : ExtentBonus / 2 * DiseaseExtents.Fit(intent.Extent, DiseaseExtents.Of(text)))
                     + (inConclusion ? ConclusionBonus : 0)
                     + (RankBonus * (documentCount - judged.DocumentRank) / documentCount);
                 candidates.Add(new SentenceCandidate(judged.Document, judged.DocumentRank, passage, text, sentence.Terms, topic, own, answersFacet, score));
@@ -140,6 +145,10 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
 
         return candidates;
     }
+
+    private static int SectionExtentFit(QuestionIntent intent, Passage passage) =>
+        intent.Extent == DiseaseExtent.None || passage.HeadingPath.Count == 0 ? 0
+            : DiseaseExtents.Fit(intent.Extent, DiseaseExtents.Of(string.Join(" › ", passage.HeadingPath)));
 
     private bool IsGuidelineOpening(Passage passage) =>
         passage.Document.Kind == DocumentKind.Guideline && store.PassagesOf(passage.Document.Id) is [var opening, ..] && opening.Equals(passage);
@@ -178,6 +187,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
 
         var headed = store.PassagesOf(document.Document.Id)
             .Where(p => !best.Contains(p) && (passageTerms.HeadingFacetsOf(p) & intent.Specific) != 0)
+            .OrderByDescending(p => SectionExtentFit(intent, p)) // stable: document order among equals
             .Take(HeadedPassages);
         return best.Concat(headed);
     }

@@ -47,7 +47,7 @@ internal static partial class FacetVocabulary
         "what which who when how does do is are can could would will there any " +
         "determine determines determined affect affects influence influences predict predicts best role indicated approach approached " +
         "handle handled use used using help helps keep doing often soon many much long " +
-        "worth worthwhile reasonable appropriate advisable necessary required effective systemic";
+        "worth worthwhile reasonable appropriate advisable necessary required effective systemic qualify qualifies qualified eligible eligibility";
 
     public static Facet OfQuestion(string question)
     {
@@ -191,7 +191,7 @@ internal static partial class FacetVocabulary
     [GeneratedRegex(@"\b(symptom|signs?\b|present|include|feel|pain|fever|fatigue|manifest)", Options)]
     private static partial Regex PresentationSentence();
 
-    [GeneratedRegex(@"\b(dos(e|es|ing|age)\b|how much|how many (days|mg|tablets)|how long (should|to)|duration|quantity|mg\b|mg/kg|how often)", Options)]
+    [GeneratedRegex(@"\b((?<!(low|high)[- ])dos(e|es|ing|age)\b|how much|how many (days|mg|tablets)|how long (should|to)|duration|quantity|mg\b|mg/kg|how often)", Options)]
     private static partial Regex DosingQuestion();
 
     [GeneratedRegex(@"\b(dos(e|es|ing|age)|duration|schedule|frequency)", Options)]

@@ -13,6 +13,9 @@ public sealed record QuestionIntent(Facet Facets, Population Population, bool Ye
     /// <summary>The age the question names ("a 45-year-old"), if any.</summary>
     public int? Age { get; init; }
 
+    /// <summary>The stage, phase, extent or risk group the question names ("stage II", "chronic phase").</summary>
+    public DiseaseExtent Extent { get; init; }
+
     /// <summary>The facets that narrow the question; a bare "should I…" narrows nothing beyond the recommendation.</summary>
     public Facet Specific => Facets & ~Facet.Recommendation;
 }
@@ -48,6 +51,8 @@ public sealed class QuestionUnderstanding
         return new QuestionIntent(facets, population, FacetVocabulary.IsYesNo(question), topic.Count > 0 ? topic : terms, terms)
         {
             Age = AgeFit.AgeOf(question) ?? (string.IsNullOrWhiteSpace(standalone) ? null : AgeFit.AgeOf(standalone)),
+            Extent = DiseaseExtents.Of(question) is var extent && extent == DiseaseExtent.None && !string.IsNullOrWhiteSpace(standalone)
+                ? DiseaseExtents.Of(standalone) : extent,
         };
     }
 }
