@@ -72,7 +72,9 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
             foreach (var (passage, entry) in considered)
             {
                 var topic = TermCoverage.Of(intent.Topic, term => Names(entry, term));
-                judged.Add(new PassageRelevance(document, rank, passage, topic, RelevanceGate.PassageAddressesFacet(intent, entry.AllFacets))
+                var addresses = RelevanceGate.PassageAddressesFacet(intent, entry.AllFacets)
+                    && RelevanceGate.AddressesPopulation(intent, () => entry.Population | FacetVocabulary.PopulationOf(passage.Text));
+                judged.Add(new PassageRelevance(document, rank, passage, topic, addresses)
                 {
                     DocumentTopic = documentTopic,
                     Similarity = document.Passages.FirstOrDefault(p => p.Passage.Ordinal == passage.Ordinal)?.Similarity ?? similarity,

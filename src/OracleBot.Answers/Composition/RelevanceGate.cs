@@ -28,6 +28,17 @@ internal static class RelevanceGate
     public static bool PassageAddressesFacet(QuestionIntent intent, Facet passageFacets) =>
         intent.YesNo || AddressesFacet(intent, passageFacets);
 
+    /// <summary>
+    /// Pregnancy changes what is safe and what is recommended: a question about pregnancy is answered only by
+    /// a passage that speaks of it (in its text, headings or title), not by the general advice.
+    /// </summary>
+    public static bool AddressesPopulation(QuestionIntent intent, Func<Population> passagePopulation)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        ArgumentNullException.ThrowIfNull(passagePopulation);
+        return (intent.Population & Population.Pregnancy) == 0 || (passagePopulation() & Population.Pregnancy) != 0;
+    }
+
     /// <summary>A text speaks to the facets asked; a question that asks no narrower facet is answered by any text on its topic.</summary>
     public static bool AddressesFacet(QuestionIntent intent, Facet passageFacets)
     {

@@ -37,4 +37,14 @@ public sealed class RelevanceRulesTests
     [Fact]
     public void A_passage_on_another_facet_is_never_relevant() =>
         Assert.False(Judged(1.0, 1.0, 1.0, facet: false).Relevant);
+
+    private static QuestionIntent Asking(Population population) => new(Facet.Treatment, population, false, [], []);
+
+    [Fact]
+    public void A_question_about_pregnancy_is_answered_only_by_a_passage_that_speaks_of_it()
+    {
+        Assert.False(RelevanceGate.AddressesPopulation(Asking(Population.Pregnancy), () => Population.None));
+        Assert.True(RelevanceGate.AddressesPopulation(Asking(Population.Pregnancy), () => Population.Pregnancy));
+        Assert.True(RelevanceGate.AddressesPopulation(Asking(Population.Children), () => Population.None));
+    }
 }
