@@ -47,7 +47,8 @@ internal static partial class FacetVocabulary
         "what which who when how does do is are can could would will there any " +
         "determine determines determined affect affects influence influences predict predicts best role indicated approach approached " +
         "handle handled use used using help helps keep doing often soon many much long " +
-        "worth worthwhile reasonable appropriate advisable necessary required effective systemic qualify qualifies qualified eligible eligibility";
+        "worth worthwhile reasonable appropriate advisable necessary required effective systemic qualify qualifies qualified eligible eligibility " +
+        "drug drugs medication medications medicine medicines relieve relief";
 
     public static Facet OfQuestion(string question)
     {
@@ -119,7 +120,7 @@ internal static partial class FacetVocabulary
 
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"\b(treat|therap|manag|first[- ]line|second[- ]line|adjuvant|neoadjuvant|regimen|options?\b|how (is|are) .{0,60}(handled|approached)|palliat|surgery)", Options)]
+    [GeneratedRegex(@"\b(treat|therap|manag|first[- ]line|second[- ]line|adjuvant|neoadjuvant|regimen|options?\b|drugs?\b|medications?\b|medicines?\b|reliev|relief|how (is|are) .{0,60}(handled|approached)|palliat|surgery)", Options)]
     private static partial Regex TreatmentQuestion();
 
     [GeneratedRegex(@"\b(treat|therap|management|manag|surg|chemotherapy|radiation|radiotherapy|interventions?\b|options?\b|resection|excision|transplant|palliat|systemic|immunotherapy|targeted)", Options)]
@@ -194,7 +195,7 @@ internal static partial class FacetVocabulary
     [GeneratedRegex(@"\b((?<!(low|high)[- ])dos(e|es|ing|age)\b|how much|how many (days|mg|tablets)|how long (should|to)|duration|quantity|mg\b|mg/kg|how often)", Options)]
     private static partial Regex DosingQuestion();
 
-    [GeneratedRegex(@"\b(dos(e|es|ing|age)|duration|schedule|frequency)", Options)]
+    [GeneratedRegex(@"\b(dos(e|es|ing|age)|duration|schedule|frequency|intervals?\b)", Options)]
     private static partial Regex DosingHeading();
 
     [GeneratedRegex(@"\b(dos(e|es|ing|age)|mg\b|mg/|days?\b|weeks?\b|months?\b|years?\b|duration|quantity|lowest effective|every \d|interval)", Options)]

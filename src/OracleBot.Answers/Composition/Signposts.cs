@@ -19,7 +19,7 @@ internal static partial class Signposts
     private static partial Regex Anaphora();
 
     [GeneratedRegex(
-        @"\bthe following\b|:\s*$|^(certain|some|several|many|other) (factors|things|conditions)\b.{0,40}\b(affect|increase|raise|lower|change)|^there are (different|several|many|a few|\w+) (types|kinds|ways|options|treatments)\b|^different types of treatment|^(these|this) (section|summary|page)\b|^(treatment|tests?|procedures?) (for|of) .{0,60} (may|can) (include|be used)|^(\w+ ){0,6}(is|are) (discussed|described|reviewed) (below|in)|\b(is|are) not (discussed|covered|reviewed) (separately |further )?(here|in this)",
+        @"\bthe following\b|:\s*$|^(certain|some|several|many|other) (factors|things|conditions)\b.{0,40}\b(affect|increase|raise|lower|change)|^there are (different|several|many|a few|\w+) (types|kinds|ways|options|treatments)\b|^different types of treatment|^(these|this) (section|summary|page)\b|^(treatment|tests?|procedures?) (for|of) .{0,60} (may|can) (include|be used)|^(\w+ ){0,6}(is|are) (discussed|described|reviewed) (below|in)|\b(is|are) not (discussed|covered|reviewed) (separately |further )?(here|in this)|^(\w+ )?(studies|trials|reports) (of|on) .{0,80} (have|has) been (reported|conducted|published|done)\.?$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }
