@@ -143,18 +143,29 @@ internal sealed partial class FollowUpSuggester(KnowledgeStore store, Func<strin
     internal static bool IsPlural(string topic) =>
         topic.Length > 1 && topic[^1] == 's' && !SingularEndings().IsMatch(topic);
 
-    // "What is (are) Sleep Apnea ?" → "What is Sleep Apnea?"; "Who is at risk for Asthma? ?" → "Who is at risk for Asthma?".
+    // "What is (are) Sleep Apnea ?" → "What is Sleep Apnea?"; "What is (are) Pancreatic Neuroendocrine Tumors (Islet Cell
+    // Tumors) ?" → "What are Pancreatic Neuroendocrine Tumors?"; "Who is at risk for Asthma? ?" → "Who is at risk for Asthma?".
+    // A booklet's title pasted into a section question ("What is What I need to know about Hepatitis B?") is no question.
     internal static string? AsQuestion(string heading)
     {
-        var text = heading.Replace("What is (are)", "What is", StringComparison.Ordinal).Replace("? ?", "?", StringComparison.Ordinal);
-        text = SpaceBeforeQuestionMark().Replace(text, "?").Trim();
-        if (text.StartsWith("what research", StringComparison.OrdinalIgnoreCase) || !text.EndsWith('?'))
+        var text = SpaceBeforeQuestionMark().Replace(heading.Replace("? ?", "?", StringComparison.Ordinal), "?").Trim();
+        if (DefinitionHeading().Match(text) is { Success: true } definition)
+        {
+            var topic = TrailingParenthesis().Replace(definition.Groups["topic"].Value, string.Empty).Trim();
+            text = $"What {(IsPlural(topic) ? "are" : "is")} {topic}?";
+        }
+
+        if (text.StartsWith("what research", StringComparison.OrdinalIgnoreCase) || !text.EndsWith('?')
+            || text.Contains("What I need to know", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
+
+    [GeneratedRegex(@"^What is \(are\) (?<topic>.+)\?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DefinitionHeading();
 
     private static string Normalise(string text) =>
         new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);

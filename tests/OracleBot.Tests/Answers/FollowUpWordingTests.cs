@@ -21,4 +21,13 @@ public sealed class FollowUpWordingTests
     [InlineData("AIDS", false)]
     public void The_verb_agrees_with_the_topic(string topic, bool plural) =>
         Assert.Equal(plural, FollowUpSuggester.IsPlural(topic));
+
+    [Theory]
+    [InlineData("What is (are) Sleep Apnea ?", "What is Sleep Apnea?")]
+    [InlineData("What is (are) Pancreatic Neuroendocrine Tumors (Islet Cell Tumors) ?", "What are Pancreatic Neuroendocrine Tumors?")]
+    [InlineData("Who is at risk for Asthma? ?", "Who is at risk for Asthma?")]
+    [InlineData("What is (are) What I need to know about Hepatitis B ?", null)]
+    [InlineData("what research (or clinical trials) is being done for Migraine ?", null)]
+    public void A_reference_pages_section_question_reads_as_asked(string heading, string? expected) =>
+        Assert.Equal(expected, FollowUpSuggester.AsQuestion(heading));
 }
