@@ -16,7 +16,7 @@ internal sealed class TurnsBenchmark : IBenchmark
 
     public string Name => "turns";
 
-    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--warmup-seconds 20] [--cached] [--bot-env K=V,…] [--compare-build DIR]; beside the JS SDK when js/ is installed";
+    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--warmup-seconds 20] [--cached] [--bot-env K=V,…] [--compare-build DIR [--compare-env K=V,…]]; beside the JS SDK when js/ is installed";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -34,10 +34,7 @@ internal sealed class TurnsBenchmark : IBenchmark
         var root = BenchPaths.RepositoryRoot;
 
         // --bot-env K=V,K2=V2 sets environment variables of the bot processes only (runtime and GC knobs to compare).
-        var botEnvironment = BenchOptions.String(arguments, "--bot-env", string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : string.Empty);
+        var botEnvironment = EnvironmentOption(arguments, "--bot-env");
         await using var bot = await BenchBot.StartAsync(botEnvironment, cancellationToken);
         await using var anonymous = cached
             ? await bot.StartAnotherAsync(new Dictionary<string, string>(botEnvironment) { ["Bot__AppId"] = string.Empty, ["Bot__ClientSecret"] = string.Empty, ["Bot__AllowUnauthenticated"] = "true" })
@@ -45,7 +42,15 @@ internal sealed class TurnsBenchmark : IBenchmark
         // --compare-build DIR: a signed bot from another build's output folder beside this one, to tell a change's
         // effect from the machine's noise, which moves both alike.
         var compareBuild = BenchOptions.String(arguments, "--compare-build", string.Empty);
-        await using var other = compareBuild.Length > 0 ? await bot.StartAnotherAsync(botEnvironment, Path.GetFullPath(compareBuild)) : null;
+        // --compare-env K=V,… is added to that bot's environment only: with a copy of this build as DIR it compares a
+        // runtime setting in one run.
+        var compareEnvironment = new Dictionary<string, string>(botEnvironment);
+        foreach (var (key, value) in EnvironmentOption(arguments, "--compare-env"))
+        {
+            compareEnvironment[key] = value;
+        }
+
+        await using var other = compareBuild.Length > 0 ? await bot.StartAnotherAsync(compareEnvironment, Path.GetFullPath(compareBuild)) : null;
         var baselinePort = FreePort.Next();
         // Through the dotnet host: under `dotnet run` this process is the apphost, which takes no assembly argument.
         using var baseline = BenchBot.StartProcess("dotnet",
@@ -84,7 +89,9 @@ internal sealed class TurnsBenchmark : IBenchmark
         targets.Add(new(cached ? "OracleBot cached answer, signed" : "OracleBot full turn", bot.Endpoint, bot.Meter, generator, StartGcMeter(bot)));
         if (other is not null)
         {
-            targets.Add(new($"OracleBot {(cached ? "cached answer, signed" : "full turn")}, build in {compareBuild}", other.Endpoint, other.Meter, generator, StartGcMeter(other)));
+            var ownSettings = compareEnvironment.Except(botEnvironment).Select(p => $"{p.Key}={p.Value}").ToList();
+            var settings = ownSettings.Count > 0 ? " with " + string.Join(",", ownSettings) : string.Empty;
+            targets.Add(new($"OracleBot {(cached ? "cached answer, signed" : "full turn")}, build in {compareBuild}{settings}", other.Endpoint, other.Meter, generator, StartGcMeter(other)));
         }
 
         Console.WriteLine($"OracleBot turn benchmark: {turns:N0} measured turns per row after {warmup:N0} warm-up turns (and {warmupSeconds} s of load on each server first); {questions.Count:N0} distinct question(s); {Environment.ProcessorCount} cores.");
@@ -168,6 +175,12 @@ internal sealed class TurnsBenchmark : IBenchmark
             return meter;
         }
     }
+
+    private static Dictionary<string, string> EnvironmentOption(IReadOnlyList<string> arguments, string name) =>
+        BenchOptions.String(arguments, name, string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : string.Empty);
 
     // The runtime sends its events in buffered batches; a second of quiet lets the last of a row's arrive.
     private static async Task<GcTotals> SettledGcTotalsAsync(GcMeter? gc)
