@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OracleBot.Answers.Contract;
 using OracleBot.Cards.Answers;
@@ -24,106 +26,181 @@ public static class TeamsAiEntity
     /// </summary>
     public const int MaxBytes = 16_000;
 
-    // Dropped in this order, from the last citation backwards, until the entity fits MaxBytes.
-    private static readonly string[] OptionalFields = ["abstract", "keywords", "url"];
+    /// <summary>The entity for <paramref name="answer"/> as a tree: what <see cref="Utf8"/> writes, parsed.</summary>
+    public static JsonObject ForAnswer(Answer answer) => JsonNode.Parse(Utf8(answer))!.AsObject();
 
-    /// <summary>The entity for <paramref name="answer"/>: AI label plus at most 20 citations, position = citation number.</summary>
-    public static JsonObject ForAnswer(Answer answer)
+    /// <summary>
+    /// The entity for <paramref name="answer"/> as the UTF-8 JSON that goes on the wire: AI label plus at most 20
+    /// citations, position = citation number. Written straight from the citations, as every answer needs it:
+    /// no tree is built and nothing is serialised twice.
+    /// </summary>
+    public static byte[] Utf8(Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var citations = new JsonArray();
-        foreach (var citation in answer.Citations.Where(c => c.Number > 0).DistinctBy(c => c.Number).OrderBy(c => c.Number).Take(MaxCitations))
+        var pills = answer.Citations.Where(c => c.Number > 0).DistinctBy(c => c.Number).OrderBy(c => c.Number).Take(MaxCitations)
+            .Select(CitationPill.From)
+            .ToArray();
+        var buffer = new ArrayBufferWriter<byte>(1024 + pills.Length * 512);
+        Write(buffer, pills);
+        if (buffer.WrittenCount > MaxBytes)
         {
-            citations.Add(new JsonObject
-            {
-                ["@type"] = "Claim",
-                ["position"] = citation.Number,
-                ["appearance"] = Appearance(citation),
-            });
+            FitBudget(buffer, pills);
         }
 
-        var entity = new JsonObject
-        {
-            ["type"] = "https://schema.org/Message",
-            ["@type"] = "Message",
-            ["@context"] = "https://schema.org",
-            ["@id"] = string.Empty,
-            ["additionalType"] = new JsonArray("AIGeneratedContent"),
-            ["citation"] = citations,
-        };
-        FitBudget(entity, citations);
-        return entity;
+        return buffer.WrittenSpan.ToArray();
     }
 
-    private static void FitBudget(JsonObject entity, JsonArray citations)
+    // Optional fields are dropped in this order, from the last citation backwards, until the entity fits MaxBytes.
+    private static void FitBudget(ArrayBufferWriter<byte> buffer, CitationPill[] pills)
     {
-        if (CardSize.EstimateSizeBytes(entity) <= MaxBytes)
+        foreach (var field in (PillField[])[PillField.Abstract, PillField.Keywords, PillField.Url])
         {
-            return;
-        }
-
-        foreach (var field in OptionalFields)
-        {
-            for (var i = citations.Count - 1; i >= 0; i--)
+            for (var i = pills.Length - 1; i >= 0; i--)
             {
-                if (citations[i]!["appearance"]!.AsObject().Remove(field) && CardSize.EstimateSizeBytes(entity) <= MaxBytes)
+                if (pills[i].Drop(field))
                 {
-                    return;
+                    buffer.ResetWrittenCount();
+                    Write(buffer, pills);
+                    if (buffer.WrittenCount <= MaxBytes)
+                    {
+                        return;
+                    }
                 }
             }
         }
     }
 
-    private static JsonObject Appearance(Citation citation)
+    private static void Write(ArrayBufferWriter<byte> buffer, CitationPill[] pills)
     {
-        var name = CardText.Plain(citation.Title, MaxNameLength);
-        if (name.Length == 0)
+        using var writer = new Utf8JsonWriter(buffer);
+        writer.WriteStartObject();
+        writer.WriteString("type", "https://schema.org/Message");
+        writer.WriteString("@type", "Message");
+        writer.WriteString("@context", "https://schema.org");
+        writer.WriteString("@id", string.Empty);
+        writer.WriteStartArray("additionalType");
+        writer.WriteStringValue("AIGeneratedContent");
+        writer.WriteEndArray();
+        writer.WriteStartArray("citation");
+        foreach (var pill in pills)
         {
-            name = CardText.Plain(citation.DocumentId, MaxNameLength);
+            pill.Write(writer);
         }
 
-        var appearance = new JsonObject
-        {
-            ["@type"] = "DigitalDocument",
-            ["name"] = name.Length > 0 ? name : $"Source {citation.Number}",
-        };
-
-        // The pill's preview leads with what a clinician weighs first: the strength of evidence and the
-        // section the passage comes from, then as much of the passage as fits.
-        var lead = string.Join(" · ", new[] { citation.Evidence, citation.Section }.Where(t => !string.IsNullOrWhiteSpace(t)));
-        var summary = CardText.Plain(lead.Length > 0 ? lead + ": " + citation.Excerpt : citation.Excerpt, MaxAbstractLength);
-        if (summary.Length > 0)
-        {
-            appearance["abstract"] = summary;
-        }
-
-        if (SafeUrl.HttpOrNull(citation.Url) is { } url)
-        {
-            appearance["url"] = url;
-        }
-
-        var keywords = new JsonArray();
-        foreach (var keyword in Keywords(citation).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxKeywords))
-        {
-            keywords.Add(keyword);
-        }
-
-        appearance["keywords"] = keywords;
-        return appearance;
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
-    private static IEnumerable<string> Keywords(Citation citation)
+    private enum PillField
     {
-        yield return AnswerCardData.KindLabel(citation.Kind);
-        if (citation.Updated is { } updated)
+        Abstract,
+        Keywords,
+        Url,
+    }
+
+    /// <summary>One citation as Teams shows it, with the fields the size budget may still drop.</summary>
+    private sealed class CitationPill
+    {
+        private readonly int _position;
+        private readonly string _name;
+        private string? _abstract;
+        private string? _url;
+        private string[]? _keywords;
+
+        private CitationPill(int position, string name, string? summary, string? url, string[] keywords)
         {
-            yield return "Updated " + updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        }
-        else if (citation.Year is { } year)
-        {
-            yield return year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _position = position;
+            _name = name;
+            _abstract = summary;
+            _url = url;
+            _keywords = keywords;
         }
 
-        yield return CardText.Plain(citation.Source, MaxKeywordLength);
+        public static CitationPill From(Citation citation)
+        {
+            var name = CardText.Plain(citation.Title, MaxNameLength);
+            if (name.Length == 0)
+            {
+                name = CardText.Plain(citation.DocumentId, MaxNameLength);
+            }
+
+            // The pill's preview leads with what a clinician weighs first: the strength of evidence and the
+            // section the passage comes from, then as much of the passage as fits.
+            var lead = string.Join(" · ", new[] { citation.Evidence, citation.Section }.Where(t => !string.IsNullOrWhiteSpace(t)));
+            var summary = CardText.Plain(lead.Length > 0 ? lead + ": " + citation.Excerpt : citation.Excerpt, MaxAbstractLength);
+            return new CitationPill(
+                citation.Number,
+                name.Length > 0 ? name : $"Source {citation.Number}",
+                summary.Length > 0 ? summary : null,
+                SafeUrl.HttpOrNull(citation.Url),
+                [.. Keywords(citation).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxKeywords)]);
+        }
+
+        /// <summary>Drops <paramref name="field"/>; false if the pill had none.</summary>
+        public bool Drop(PillField field)
+        {
+            switch (field)
+            {
+                case PillField.Abstract when _abstract is not null:
+                    _abstract = null;
+                    return true;
+                case PillField.Keywords when _keywords is not null:
+                    _keywords = null;
+                    return true;
+                case PillField.Url when _url is not null:
+                    _url = null;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        public void Write(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("@type", "Claim");
+            writer.WriteNumber("position", _position);
+            writer.WriteStartObject("appearance");
+            writer.WriteString("@type", "DigitalDocument");
+            writer.WriteString("name", _name);
+            if (_abstract is not null)
+            {
+                writer.WriteString("abstract", _abstract);
+            }
+
+            if (_url is not null)
+            {
+                writer.WriteString("url", _url);
+            }
+
+            if (_keywords is not null)
+            {
+                writer.WriteStartArray("keywords");
+                foreach (var keyword in _keywords)
+                {
+                    writer.WriteStringValue(keyword);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        private static IEnumerable<string> Keywords(Citation citation)
+        {
+            yield return AnswerCardData.KindLabel(citation.Kind);
+            if (citation.Updated is { } updated)
+            {
+                yield return "Updated " + updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (citation.Year is { } year)
+            {
+                yield return year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            yield return CardText.Plain(citation.Source, MaxKeywordLength);
+        }
     }
 }

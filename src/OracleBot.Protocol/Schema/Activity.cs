@@ -29,7 +29,9 @@ public sealed class Activity
     public string? InputHint { get; set; }
     public string? AttachmentLayout { get; set; }
     public IList<Attachment>? Attachments { get; set; }
-    public IList<JsonObject>? Entities { get; set; }
+    /// <summary>Each a JSON object; one the bot sends may be written already (<see cref="RawJson.Node"/>).</summary>
+    [JsonConverter(typeof(EntityListConverter))]
+    public IList<JsonNode>? Entities { get; set; }
     public JsonObject? ChannelData { get; set; }
     public JsonNode? Value { get; set; }
     public string? Name { get; set; }

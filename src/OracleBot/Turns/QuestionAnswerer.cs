@@ -57,8 +57,8 @@ internal sealed partial class QuestionAnswerer(
         Activity reply;
         using (Telemetry.BotTelemetry.StartCard())
         {
-            // Bound straight to the bytes that go on the wire: the card is neither a tree nor serialised twice.
-            reply = Replies.Card(activity, RawJson.Node(cards.AnswerUtf8(answer, audience)), TeamsAiEntity.ForAnswer(answer));
+            // Bound straight to the bytes that go on the wire: neither the card nor the AI entity is a tree or serialised twice.
+            reply = Replies.Card(activity, RawJson.Node(cards.AnswerUtf8(answer, audience)), RawJson.Node(TeamsAiEntity.Utf8(answer)));
         }
 
         var messageId = await DeliverAsync(activity, shown, reply, cancellationToken);

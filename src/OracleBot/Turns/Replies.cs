@@ -6,8 +6,8 @@ namespace OracleBot.Turns;
 /// <summary>Builds the bot's outgoing activities as replies in the inbound activity's conversation.</summary>
 internal static class Replies
 {
-    /// <summary>A card reply; <paramref name="card"/> may be a tree or JSON written already (<see cref="RawJson"/>).</summary>
-    public static Activity Card(Activity inbound, JsonNode card, JsonObject? aiEntity = null)
+    /// <summary>A card reply; <paramref name="card"/> and <paramref name="aiEntity"/> may be trees or JSON written already (<see cref="RawJson"/>).</summary>
+    public static Activity Card(Activity inbound, JsonNode card, JsonNode? aiEntity = null)
     {
         var reply = Message(inbound);
         reply.Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = card }];

@@ -39,12 +39,13 @@ internal sealed partial class TurnWorker(
         var reader = dispatcher.Queue;
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken))
+            // ReadAsync, not WaitToReadAsync: a queued turn wakes the one idle loop it is handed to. WaitToReadAsync
+            // wakes every idle loop for each turn (hundreds of them) to race for it, and under load that herd of
+            // wake-ups and their allocations cost more than the turn itself.
+            while (true)
             {
-                while (reader.TryRead(out var turn))
-                {
-                    await HandleSafelyAsync(turn, stoppingToken);
-                }
+                var turn = reader.TryRead(out var ready) ? ready : await reader.ReadAsync(stoppingToken);
+                await HandleSafelyAsync(turn, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -16,7 +16,7 @@ internal sealed class TurnsBenchmark : IBenchmark
 
     public string Name => "turns";
 
-    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--warmup-seconds 20] [--cached] [--bot-env K=V,…] [--compare-build DIR]; beside the JS SDK when js/ is installed";
+    public string Summary => "full turns/s, p50/p99, CPU per turn vs a bare Kestrel endpoint [--turns N] [--concurrency 16,64] [--warmup-seconds 20] [--cached] [--bot-env K=V,…] [--compare-build DIR [--compare-env K=V,…]]; beside the JS SDK when js/ is installed";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -34,10 +34,7 @@ internal sealed class TurnsBenchmark : IBenchmark
         var root = BenchPaths.RepositoryRoot;
 
         // --bot-env K=V,K2=V2 sets environment variables of the bot processes only (runtime and GC knobs to compare).
-        var botEnvironment = BenchOptions.String(arguments, "--bot-env", string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : string.Empty);
+        var botEnvironment = EnvironmentOption(arguments, "--bot-env");
         await using var bot = await BenchBot.StartAsync(botEnvironment, cancellationToken);
         await using var anonymous = cached
             ? await bot.StartAnotherAsync(new Dictionary<string, string>(botEnvironment) { ["Bot__AppId"] = string.Empty, ["Bot__ClientSecret"] = string.Empty, ["Bot__AllowUnauthenticated"] = "true" })
@@ -45,7 +42,15 @@ internal sealed class TurnsBenchmark : IBenchmark
         // --compare-build DIR: a signed bot from another build's output folder beside this one, to tell a change's
         // effect from the machine's noise, which moves both alike.
         var compareBuild = BenchOptions.String(arguments, "--compare-build", string.Empty);
-        await using var other = compareBuild.Length > 0 ? await bot.StartAnotherAsync(botEnvironment, Path.GetFullPath(compareBuild)) : null;
+        // --compare-env K=V,… is added to that bot's environment only: with a copy of this build as DIR it compares a
+        // runtime setting in one run.
+        var compareEnvironment = new Dictionary<string, string>(botEnvironment);
+        foreach (var (key, value) in EnvironmentOption(arguments, "--compare-env"))
+        {
+            compareEnvironment[key] = value;
+        }
+
+        await using var other = compareBuild.Length > 0 ? await bot.StartAnotherAsync(compareEnvironment, Path.GetFullPath(compareBuild)) : null;
         var baselinePort = FreePort.Next();
         // Through the dotnet host: under `dotnet run` this process is the apphost, which takes no assembly argument.
         using var baseline = BenchBot.StartProcess("dotnet",
@@ -61,9 +66,10 @@ internal sealed class TurnsBenchmark : IBenchmark
         }
 
         var generator = new LoadGenerator(http, bot.Sink, bot.Token, questions);
+        var gcUnavailable = new List<string>();
         var targets = new List<Target>
         {
-            new(Bare, new Uri($"http://127.0.0.1:{baselinePort}/api/messages"), new ProcessMeter(baseline.Id), generator),
+            new(Bare, new Uri($"http://127.0.0.1:{baselinePort}/api/messages"), new ProcessMeter(baseline.Id), generator, null),
         };
 
         // The JavaScript SDK's bot has no app id, so its questions come unsigned: with a token it would check it
@@ -72,18 +78,20 @@ internal sealed class TurnsBenchmark : IBenchmark
         using var js = jsPeer;
         if (js is not null)
         {
-            targets.Add(new(JsSdk, js.Endpoint, js.Meter, new LoadGenerator(http, bot.Sink, token: null, questions)));
+            targets.Add(new(JsSdk, js.Endpoint, js.Meter, new LoadGenerator(http, bot.Sink, token: null, questions), null));
         }
 
         if (anonymous is not null)
         {
-            targets.Add(new("OracleBot cached answer, no app id", anonymous.Endpoint, anonymous.Meter, generator));
+            targets.Add(new("OracleBot cached answer, no app id", anonymous.Endpoint, anonymous.Meter, generator, StartGcMeter(anonymous)));
         }
 
-        targets.Add(new(cached ? "OracleBot cached answer, signed" : "OracleBot full turn", bot.Endpoint, bot.Meter, generator));
+        targets.Add(new(cached ? "OracleBot cached answer, signed" : "OracleBot full turn", bot.Endpoint, bot.Meter, generator, StartGcMeter(bot)));
         if (other is not null)
         {
-            targets.Add(new($"OracleBot {(cached ? "cached answer, signed" : "full turn")}, build in {compareBuild}", other.Endpoint, other.Meter, generator));
+            var ownSettings = compareEnvironment.Except(botEnvironment).Select(p => $"{p.Key}={p.Value}").ToList();
+            var settings = ownSettings.Count > 0 ? " with " + string.Join(",", ownSettings) : string.Empty;
+            targets.Add(new($"OracleBot {(cached ? "cached answer, signed" : "full turn")}, build in {compareBuild}{settings}", other.Endpoint, other.Meter, generator, StartGcMeter(other)));
         }
 
         Console.WriteLine($"OracleBot turn benchmark: {turns:N0} measured turns per row after {warmup:N0} warm-up turns (and {warmupSeconds} s of load on each server first); {questions.Count:N0} distinct question(s); {Environment.ProcessorCount} cores.");
@@ -94,8 +102,13 @@ internal sealed class TurnsBenchmark : IBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| server | concurrent conversations | turns/s | p50 ms | p99 ms | server CPU ms/turn | errors | server RSS MB | reply KB |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var unavailable in gcUnavailable)
+        {
+            Console.WriteLine($"No garbage-collector figures for a bot: {unavailable}.");
+        }
+
+        Console.WriteLine("| server | concurrent conversations | turns/s | p50 ms | p99 ms | server CPU ms/turn | errors | server RSS MB | reply KB | allocated KB/turn | GCs per 1k turns (gen0/1/2) | GC pause ms: longest / share |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var rows = new List<(string Name, int Concurrency, LoadResult Result, double CpuPerTurn)>();
         foreach (var target in targets)
         {
@@ -108,17 +121,20 @@ internal sealed class TurnsBenchmark : IBenchmark
 
         foreach (var concurrency in concurrencies)
         {
-            foreach (var (name, endpoint, meter, load) in targets)
+            foreach (var (name, endpoint, meter, load, gc) in targets)
             {
                 await load.RunAsync(endpoint, concurrency, warmup, $"warm{concurrency}{name.Length}", TimeSpan.FromSeconds(30));
+                var gcBefore = await SettledGcTotalsAsync(gc);
+                gc?.ResetLongestPause();
                 var cpuBefore = meter.CpuTime();
                 var (repliesBefore, bytesBefore) = (bot.Sink.Replies, bot.Sink.ReplyBytes);
                 var result = await load.RunAsync(endpoint, concurrency, turns, $"run{concurrency}{name.Length}", TimeSpan.FromSeconds(30));
                 var cpuPerTurn = (meter.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, result.Turns - result.Errors);
                 var replyKilobytes = (bot.Sink.ReplyBytes - bytesBefore) / 1024.0 / Math.Max(1, bot.Sink.Replies - repliesBefore);
                 rows.Add((name, concurrency, result, cpuPerTurn));
+                var gcColumns = gc is null ? "– | – | –" : GcColumns((await SettledGcTotalsAsync(gc)).Since(gcBefore), result);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {concurrency} | {result.TurnsPerSecond:N0} | {result.P50Milliseconds:F2} | {result.P99Milliseconds:F2} | {cpuPerTurn:F3} | {result.Errors} | {meter.ResidentMegabytes():F0} | {replyKilobytes:F1} |"));
+                    $"| {name} | {concurrency} | {result.TurnsPerSecond:N0} | {result.P50Milliseconds:F2} | {result.P99Milliseconds:F2} | {cpuPerTurn:F3} | {result.Errors} | {meter.ResidentMegabytes():F0} | {replyKilobytes:F1} | {gcColumns} |"));
             }
         }
 
@@ -141,8 +157,49 @@ internal sealed class TurnsBenchmark : IBenchmark
 
         Console.WriteLine($"Answer cards received by the connector: {bot.Sink.Replies:N0}; progress updates: {bot.Sink.ProgressUpdates:N0}.");
         baseline.Kill(entireProcessTree: true);
+        foreach (var target in targets)
+        {
+            target.Gc?.Dispose();
+        }
+
         return rows.Any(r => r.Result.Errors > 0) ? 1 : 0;
+
+        GcMeter? StartGcMeter(BenchBot instance)
+        {
+            var (meter, unavailable) = GcMeter.TryStart(instance.Process.Id);
+            if (unavailable is not null)
+            {
+                gcUnavailable.Add(unavailable);
+            }
+
+            return meter;
+        }
     }
 
-    private sealed record Target(string Name, Uri Endpoint, ProcessMeter Meter, LoadGenerator Generator);
+    private static Dictionary<string, string> EnvironmentOption(IReadOnlyList<string> arguments, string name) =>
+        BenchOptions.String(arguments, name, string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : string.Empty);
+
+    // The runtime sends its events in buffered batches; a second of quiet lets the last of a row's arrive.
+    private static async Task<GcTotals> SettledGcTotalsAsync(GcMeter? gc)
+    {
+        if (gc is null)
+        {
+            return default;
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        return gc.Read();
+    }
+
+    private static string GcColumns(GcTotals row, LoadResult result)
+    {
+        var turns = Math.Max(1, result.Turns - result.Errors);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{row.AllocatedBytes / 1024.0 / turns:F1} | {row.Gen0 * 1000.0 / turns:F1} / {row.Gen1 * 1000.0 / turns:F2} / {row.Gen2 * 1000.0 / turns:F2} | {row.LongestPauseMilliseconds:F1} / {row.PauseMilliseconds / result.Elapsed.TotalMilliseconds:P1}");
+    }
+
+    private sealed record Target(string Name, Uri Endpoint, ProcessMeter Meter, LoadGenerator Generator, GcMeter? Gc);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -59,7 +60,12 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
     public async ValueTask<bool> TryAcceptAsync(ActivityKey key, ReadOnlyMemory<byte> activityJson, CancellationToken cancellationToken)
     {
         var now = NowMs();
-        var payload = activityJson.ToArray();
+
+        // A whole array is bound as it is, not copied first: SQLite copies the blob when it is bound, and that is
+        // done before this returns.
+        var payload = MemoryMarshal.TryGetArray(activityJson, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
+            ? whole.Array
+            : activityJson.ToArray();
         var inserted = await _writes.WriteAsync(() => _sql.Accept
             .Bind(0, key.ConversationId).Bind(1, key.ActivityId).Bind(2, now).Bind(3, payload).Bind(4, now + LeaseMs).Execute());
         return inserted == 1;
