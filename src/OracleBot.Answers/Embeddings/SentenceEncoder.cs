@@ -40,7 +40,9 @@ internal sealed class SentenceEncoder : IDisposable
         // Idle pool threads would otherwise spin and take CPU from turns on a small machine.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        NativeHeap.ReturnLargeBlocks();
         _session = OpenSession(modelAssemblyPath, options);
+        NativeHeap.Trim();
         _outputName = _session.OutputMetadata.Keys.First();
         _takesTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
     }
