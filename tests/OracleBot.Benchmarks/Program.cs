@@ -1,4 +1,5 @@
 using OracleBot.Benchmarks;
+using OracleBot.Benchmarks.Memory;
 using OracleBot.Benchmarks.Progress;
 using OracleBot.Benchmarks.PubMed;
 using OracleBot.Benchmarks.Retrieval;
@@ -7,7 +8,7 @@ using OracleBot.Benchmarks.Stages;
 using OracleBot.Benchmarks.Turns;
 
 // Every benchmark; add new ones here.
-IBenchmark[] benchmarks = [new TurnsBenchmark(), new TurnStagesBenchmark(), new BaselineServer(), new ProgressBenchmark(), new StoreBenchmark(), new RetrievalBenchmark(), new PubMedBenchmark(), new SoakBenchmark()];
+IBenchmark[] benchmarks = [new TurnsBenchmark(), new TurnStagesBenchmark(), new BaselineServer(), new ProgressBenchmark(), new StoreBenchmark(), new RetrievalBenchmark(), new PubMedBenchmark(), new SoakBenchmark(), new MemoryBenchmark()];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;
 if (selected is null)

@@ -19,8 +19,41 @@ internal static class MiniLmModelFiles
     /// <summary>The packaged assembly beside the running binaries.</summary>
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "models", AssemblyFileName);
 
-    /// <summary>The model's ONNX bytes and vocabulary lines.</summary>
-    public static (byte[] Model, string[] Vocabulary) Read(string assemblyPath)
+    /// <summary>The vocabulary's lines, one token each.</summary>
+    public static string[] ReadVocabulary(string assemblyPath)
+    {
+        var (offset, length) = Locate(assemblyPath, VocabularyResource);
+        using var stream = File.OpenRead(assemblyPath);
+        stream.Position = offset;
+        var bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        var vocabulary = System.Text.Encoding.UTF8.GetString(bytes).Split('\n');
+        return vocabulary.Length > 0 && vocabulary[^1].Length == 0 ? vocabulary[..^1] : vocabulary;
+    }
+
+    /// <summary>Writes the model's ONNX bytes to <paramref name="destination"/>, streamed: never one array of its 90 MB.</summary>
+    public static void CopyModel(string assemblyPath, Stream destination)
+    {
+        var (offset, length) = Locate(assemblyPath, ModelResource);
+        using var stream = new FileStream(assemblyPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        stream.Position = offset;
+        var buffer = new byte[1 << 16];
+        for (var left = length; left > 0;)
+        {
+            var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                throw new EndOfStreamException($"'{assemblyPath}' ends inside {ModelResource}.");
+            }
+
+            destination.Write(buffer, 0, read);
+            left -= read;
+        }
+    }
+
+    // Where a resource's bytes lie in the file: each embedded resource is a 4-byte length followed by its bytes,
+    // at its offset in the resources directory.
+    private static (long Offset, long Length) Locate(string assemblyPath, string resourceName)
     {
         if (!File.Exists(assemblyPath))
         {
@@ -32,36 +65,29 @@ internal static class MiniLmModelFiles
         var metadata = pe.GetMetadataReader();
         var resources = pe.PEHeaders.CorHeader?.ResourcesDirectory
             ?? throw new InvalidDataException($"'{assemblyPath}' has no embedded resources.");
-        byte[]? model = null;
-        string[]? vocabulary = null;
+        if (!pe.PEHeaders.TryGetDirectoryOffset(resources, out var directoryOffset))
+        {
+            throw new InvalidDataException($"'{assemblyPath}' has no embedded resources.");
+        }
+
         foreach (var handle in metadata.ManifestResources)
         {
             var resource = metadata.GetManifestResource(handle);
-            var name = metadata.GetString(resource.Name);
-            if (name is not (ModelResource or VocabularyResource) || !resource.Implementation.IsNil)
+            if (metadata.GetString(resource.Name) != resourceName || !resource.Implementation.IsNil)
             {
                 continue;
             }
 
-            // Each embedded resource is a 4-byte length followed by its bytes, at its offset in the resources directory.
             var block = pe.GetSectionData(resources.RelativeVirtualAddress).GetReader(checked((int)resource.Offset), resources.Size - checked((int)resource.Offset));
             var length = block.ReadInt32();
-            var bytes = block.ReadBytes(length);
-            if (name == ModelResource)
+            if (length < 0 || resource.Offset + sizeof(int) + (long)length > resources.Size)
             {
-                model = bytes;
+                throw new InvalidDataException($"{resourceName} in '{assemblyPath}' runs past its resources.");
             }
-            else
-            {
-                vocabulary = System.Text.Encoding.UTF8.GetString(bytes).Split('\n');
-                if (vocabulary.Length > 0 && vocabulary[^1].Length == 0)
-                {
-                    vocabulary = vocabulary[..^1];
-                }
-            }
+
+            return (directoryOffset + resource.Offset + sizeof(int), length);
         }
 
-        return (model ?? throw new InvalidDataException($"'{assemblyPath}' does not embed {ModelResource}."),
-            vocabulary ?? throw new InvalidDataException($"'{assemblyPath}' does not embed {VocabularyResource}."));
+        throw new InvalidDataException($"'{assemblyPath}' does not embed {resourceName}.");
     }
 }

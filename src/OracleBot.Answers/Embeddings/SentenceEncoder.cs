@@ -8,7 +8,7 @@ namespace OracleBot.Answers.Embeddings;
 /// over the tokens and scaled to unit length, so a dot product of two embeddings is their cosine.
 /// One text per run (batches were slower here than single texts); thread-safe, each run computing on the
 /// calling thread with the given number of threads in all and no memory arena, so the
-/// working set stays near the size of the weights.
+/// working set stays near the size of the weights (about 100 MB of native memory).
 /// </summary>
 internal sealed class SentenceEncoder : IDisposable
 {
@@ -25,8 +25,7 @@ internal sealed class SentenceEncoder : IDisposable
     public SentenceEncoder(string modelAssemblyPath, int threads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        var (model, vocabulary) = MiniLmModelFiles.Read(modelAssemblyPath);
-        _tokenizer = new WordPieceTokenizer(vocabulary);
+        _tokenizer = new WordPieceTokenizer(MiniLmModelFiles.ReadVocabulary(modelAssemblyPath));
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads,
@@ -41,16 +40,37 @@ internal sealed class SentenceEncoder : IDisposable
         // Idle pool threads would otherwise spin and take CPU from turns on a small machine.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-        _session = new InferenceSession(model, options);
-
-        // ONNX Runtime keeps its own copy of the weights: the 90 MB read from the package would otherwise sit
-        // in the large-object heap until some later full collection, a fifth of the bot's memory budget.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+        NativeHeap.ReturnLargeBlocks();
+        _session = OpenSession(modelAssemblyPath, options);
+        NativeHeap.Trim();
         _outputName = _session.OutputMetadata.Keys.First();
         _takesTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
     }
 
     public WordPieceTokenizer Tokenizer => _tokenizer;
+
+    // Read into one array, the 90 MB model landed in the large-object heap and stayed resident: the forced
+    // collection meant to free it ran while this constructor still held it, and an idle bot runs no full
+    // collection for hours. So the model is streamed out of the package assembly into a temporary file for
+    // ONNX Runtime to read (the same session, outputs bitwise the same), and the file deleted: the session
+    // holds its own copy of the weights once created.
+    private static InferenceSession OpenSession(string modelAssemblyPath, SessionOptions options)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"oraclebot-{MiniLmModelFiles.ModelName}-{Environment.ProcessId}-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
+            {
+                MiniLmModelFiles.CopyModel(modelAssemblyPath, stream);
+            }
+
+            return new InferenceSession(file, options);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 
     /// <summary>The unit-length embedding of <paramref name="text"/>, read up to <paramref name="maxTokens"/> tokens.</summary>
     public float[] Embed(string text, int maxTokens)

@@ -51,7 +51,7 @@ internal sealed class OpenedIndex
 
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(file), writable: false));
+            using var reader = new BinaryReader(IndexFileStream.OpenRead(file));
             if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version || !RetrievalWeights.Signature.All(w => reader.ReadSingle() == w))
             {
                 return null;

@@ -1,5 +1,6 @@
 using System.Text;
 using OracleBot.Answers.Contract;
+using OracleBot.Answers.Indexing;
 using OracleBot.Answers.Text;
 
 namespace OracleBot.Answers.Knowledge;
@@ -91,8 +92,7 @@ internal static class StoreSnapshot
 
         try
         {
-            // One read into memory, then parsing from the buffer: far fewer system calls than a buffered stream.
-            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path), writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(IndexFileStream.OpenRead(path), Encoding.UTF8);
             return reader.ReadInt32() == Magic && reader.ReadInt32() == Version ? Read(reader) : null;
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or InvalidDataException or FormatException)

@@ -51,14 +51,15 @@ internal sealed class BenchBot : IAsyncDisposable
     /// <summary>A signed channel token, reused for every turn as a real channel does.</summary>
     public string Token { get; }
 
-    public static async Task<BenchBot> StartAsync(IReadOnlyDictionary<string, string>? extraSettings, CancellationToken cancellationToken)
+    /// <param name="buildDirectory">A folder holding another build's OracleBot.dll; null for this checkout's.</param>
+    public static async Task<BenchBot> StartAsync(IReadOnlyDictionary<string, string>? extraSettings, CancellationToken cancellationToken, string? buildDirectory = null)
     {
         var channel = await LoopbackChannel.StartAsync(cancellationToken);
         var authority = await LoopbackTokenAuthority.StartAsync(cancellationToken);
         var sink = await ConnectorSink.StartAsync();
         var trustFile = Path.Combine(Path.GetTempPath(), $"oraclebot-bench-{Environment.ProcessId}-{Guid.NewGuid():N}.pem");
         await File.WriteAllTextAsync(trustFile, authority.ExportCertificatePem(), cancellationToken);
-        return await LaunchAsync(channel, authority, sink, trustFile, ownsLoopback: true, extraSettings);
+        return await LaunchAsync(channel, authority, sink, trustFile, ownsLoopback: true, extraSettings, buildDirectory);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace OracleBot.Tests.Answers.Embeddings;
 public sealed class WordPieceTokenizerTests
 {
     private static readonly Lazy<WordPieceTokenizer> Tokenizer =
-        new(() => new WordPieceTokenizer(MiniLmModelFiles.Read(MiniLmModelFiles.DefaultPath).Vocabulary));
+        new(() => new WordPieceTokenizer(MiniLmModelFiles.ReadVocabulary(MiniLmModelFiles.DefaultPath)));
 
     [Fact]
     public void Vocabulary_is_bert_uncased()
