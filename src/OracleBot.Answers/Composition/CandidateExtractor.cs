@@ -96,7 +96,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
             var about = TermCoverage.Of(intent.Topic, entry.HeadingTerms, entry.TitleTerms);
             var population = PopulationFit(intent.Population, entry.Population)
                 + (intent.Age is { } age ? AgeBonus * AgeFit.Fit(age, passage.Document.Title) : 0);
-            var awaitingStatement = IsGuidelineOpening(passage);
+            var awaitingStatement = passage.Equals(GuidelineOpening(passage.Document));
             var sectionExtent = ExtentBonus * SectionExtentFit(intent, passage);
             foreach (var sentence in entry.Sentences)
             {
@@ -138,7 +138,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
                     - (Signposts.IsSignpost(text) ? SignpostPenalty : 0)
                     - (Signposts.LeansOnPrevious(text) ? AnaphoraPenalty : 0)
                     + (isStatement && (intent.Specific & Facet.Dosing) == 0 ? StatementBonus : 0)
-                    + sectionExtent + (intent.Extent == DiseaseExtent.None ? 0 : ExtentBonus / 2 * DiseaseExtents.Fit(intent.Extent, DiseaseExtents.Of(text)))
+                    + sectionExtent + (ExtentBonus / 2 * ExtentFit(intent, text))
                     + (inConclusion ? ConclusionBonus : 0)
                     + (RankBonus * (documentCount - judged.DocumentRank) / documentCount);
                 candidates.Add(new SentenceCandidate(judged.Document, judged.DocumentRank, passage, text, sentence.Terms, topic, own, answersFacet, score));
@@ -149,11 +149,14 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
     }
 
     private static int SectionExtentFit(QuestionIntent intent, Passage passage) =>
-        intent.Extent == DiseaseExtent.None || passage.HeadingPath.Count == 0 ? 0
-            : DiseaseExtents.Fit(intent.Extent, DiseaseExtents.Of(string.Join(" › ", passage.HeadingPath)));
+        passage.HeadingPath.Count == 0 ? 0 : ExtentFit(intent, string.Join(" › ", passage.HeadingPath));
 
-    private bool IsGuidelineOpening(Passage passage) =>
-        passage.Document.Kind == DocumentKind.Guideline && store.PassagesOf(passage.Document.Id) is [var opening, ..] && opening.Equals(passage);
+    private static int ExtentFit(QuestionIntent intent, string text) =>
+        intent.Extent == DiseaseExtent.None ? 0 : DiseaseExtents.Fit(intent.Extent, DiseaseExtents.Of(text));
+
+    // The passage holding a guideline record's opening statement; null for other kinds of document.
+    private Passage? GuidelineOpening(KnowledgeDocument document) =>
+        document.Kind == DocumentKind.Guideline && store.PassagesOf(document.Id) is [var opening, ..] ? opening : null;
 
     private static bool Names(PassageTerms.Entry entry, string term) =>
         Array.IndexOf(entry.HeadingTerms, term) >= 0 || Array.IndexOf(entry.TitleTerms, term) >= 0
@@ -177,7 +180,7 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
     private IEnumerable<Passage> Considered(QuestionIntent intent, RetrievedDocument document)
     {
         var best = document.Passages.Take(PassagesPerDocument).Select(p => p.Passage).ToList();
-        if (document.Document.Kind == DocumentKind.Guideline && store.PassagesOf(document.Document.Id) is [var opening, ..] && !best.Contains(opening))
+        if (GuidelineOpening(document.Document) is { } opening && !best.Contains(opening))
         {
             best.Add(opening);
         }
