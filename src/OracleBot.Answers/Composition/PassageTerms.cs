@@ -16,6 +16,7 @@ internal sealed class PassageTerms(Analyzer analyzer, int passageCount)
     private readonly Entry?[] _entries = new Entry?[passageCount];
     private readonly int[] _headingFacets = new int[passageCount]; // Facet + 1; 0 = not yet computed.
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeDocument, IReadOnlySet<string>> _definedOtherwise = new();
     private readonly Lock _sharedLock = new();
 
     /// <summary>
@@ -75,6 +76,8 @@ internal sealed class PassageTerms(Analyzer analyzer, int passageCount)
         var path = SectionPath.Of(passage);
         var heading = path is null ? [] : Share(MedicalTextAnalyzer.Terms(analyzer, path));
         var title = Share(MedicalTextAnalyzer.Terms(analyzer, passage.Document.Title));
+        // Read once per document: a long summary's passages share it, and the scan covers the whole text.
+        var otherwise = _definedOtherwise.GetValue(passage.Document, d => AbbreviationDefinitions.DefinedOtherwise(d.Body));
         var sentences = new Sentence[passage.Sentences.Count];
         for (var i = 0; i < sentences.Length; i++)
         {
@@ -88,7 +91,8 @@ internal sealed class PassageTerms(Analyzer analyzer, int passageCount)
 
             var label = SectionLabels.LeadingLabelLength(span);
             var text = body.Substring(range.Start + label, range.Length - label);
-            sentences[i] = new Sentence(range, text, Share(MedicalTextAnalyzer.Terms(analyzer, text)), FacetVocabulary.OfSentence(text));
+            var terms = MedicalTextAnalyzer.Terms(analyzer, AbbreviationDefinitions.WithoutAbbreviations(text, otherwise));
+            sentences[i] = new Sentence(range, text, Share(terms), FacetVocabulary.OfSentence(text));
         }
 
         var headingFacets = path is null ? Facet.None : FacetVocabulary.OfHeading(path);
