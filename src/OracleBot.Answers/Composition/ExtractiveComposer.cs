@@ -188,6 +188,14 @@ public sealed class ExtractiveComposer
             return null;
         }
 
+        // A study's methods ("We conducted a randomized study comparing … treatment") name the facet's words as
+        // often as its findings do, but say what was studied, not what was found: one opens the answer only
+        // when no finding answers.
+        if (answering.FindAll(c => !Signposts.DescribesMethods(c.Text)) is { Count: > 0 } findings)
+        {
+            answering = findings;
+        }
+
         var best = answering.MaxBy(c => c.Score)!;
         return answering
             .Where(c => c.Score >= best.Score - AuthorityMargin && c.Topic >= best.Topic - AuthorityTopicMargin)

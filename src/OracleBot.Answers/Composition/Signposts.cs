@@ -15,6 +15,18 @@ internal static partial class Signposts
     /// <summary>Sentences that open by pointing back at the one before ("This strategy…", "However, …").</summary>
     public static bool LeansOnPrevious(string sentence) => Anaphora().IsMatch(sentence);
 
+    /// <summary>
+    /// Sentences that say how a study was done rather than what it found ("We conducted a prospective,
+    /// randomized study comparing …", "The authors reviewed hospital records of 13 patients …"): evidence of
+    /// what was studied, not an answer.
+    /// </summary>
+    public static bool DescribesMethods(string sentence) => Methods().IsMatch(sentence);
+
+    [GeneratedRegex(
+        @"^(we|the authors|the investigators|the researchers) (conducted|performed|undertook|carried out|designed|reviewed|retrospectively|prospectively|enrolled|recruited|included|randomi[sz]ed|searched|identified|collected|used|studied|aimed|sought|hypothesi[sz]ed)\b|^(this|the present|the current|our|a) (study|trial|review|analysis|survey) (was|is|aimed|aims|sought|seeks|examined|examines|investigated|investigates|evaluated|evaluates|assessed|assesses|compared|compares|was designed)\b|^(patients|participants|subjects|women|men|children|adults) (were|was) (randomi[sz]ed|randomly|enrolled|recruited|included|selected|assigned|divided|allocated)\b|^to (determine|assess|evaluate|investigate|examine|compare|identify|explore|describe|test)\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Methods();
+
     [GeneratedRegex(@"^(this|these|that|those|such|it|they|however|therefore|thus|in addition|additionally|also|moreover|furthermore)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Anaphora();
 

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OracleBot.Answers.Composition;
+using OracleBot.Answers.Retrieval;
+
+namespace OracleBot.Tests.Answers;
+
+/// <summary>A study's methods say what was studied, not what was found: a finding opens the answer before them.</summary>
+public sealed class MethodsSentenceTests : IDisposable
+{
+    private const string Finding = "Treatment with intravenous valproate was well tolerated in patients with status epilepticus and hypotension.";
+
+    private readonly TempDirectory _temp = new();
+    private readonly KnowledgeIndex _index;
+
+    public MethodsSentenceTests()
+    {
+        var study = TestDocuments.Line("pmid:3", "Valproate in status epilepticus",
+            "The authors reviewed the records of 13 patients with status epilepticus and hypotension who received treatment with intravenous valproate. "
+            + Finding, kind: "research");
+        var seeds = TestDocuments.WriteSeeds(_temp.Path, [study, .. TestDocuments.SmallCorpus()]);
+        _index = new KnowledgeIndex(new KnowledgeIndexLocation(seeds, Path.Combine(_temp.Path, "index")), NullLogger<KnowledgeIndex>.Instance);
+        _index.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    [Theory]
+    [InlineData("We conducted a prospective, randomized study comparing standard treatment plus NPPV to standard treatment alone.")]
+    [InlineData("The authors reviewed hospital records of 13 patients with status epilepticus who received IV valproate therapy.")]
+    [InlineData("This study aimed to compare two treatments for acute gout.")]
+    [InlineData("Patients were randomized to surgery or radiotherapy.")]
+    [InlineData("To determine whether early treatment improves survival in sepsis.")]
+    public void Sentences_on_how_a_study_was_done_describe_methods(string sentence) =>
+        Assert.True(Signposts.DescribesMethods(sentence));
+
+    [Theory]
+    [InlineData("We found that early treatment reduced mortality by a third.")]
+    [InlineData("Treatment with valproate was well tolerated in patients with hypotension.")]
+    [InlineData("The study showed no difference in survival between the two treatments.")]
+    public void Findings_do_not(string sentence) =>
+        Assert.False(Signposts.DescribesMethods(sentence));
+
+    [Fact]
+    public void The_finding_is_the_bottom_line_though_the_methods_name_as_much_of_the_question()
+    {
+        const string question = "What is the treatment of status epilepticus with hypotension?";
+        var answer = new ExtractiveComposer(_index.Analyzer, _index.Store, 8).Compose("a1", question, _index.Retrieve(new RetrievalQuery(question), 8));
+
+        Assert.Equal(Finding, answer.BottomLine?.Text);
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _temp.Dispose();
+    }
+}
