@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using OracleBot.Answers.Composition;
 using OracleBot.Answers.Retrieval;
 using OracleBot.Answers.Text;
@@ -24,14 +23,12 @@ public sealed class AbbreviationDefinitionTests : IDisposable
 
     public AbbreviationDefinitionTests()
     {
-        var seeds = TestDocuments.WriteSeeds(_temp.Path,
+        _index = TestDocuments.OpenIndex(_temp.Path,
         [
-            TestDocuments.Line("pmid:1", "Student examiners in an emergency medicine examination", OsceStudy, kind: "research"),
-            TestDocuments.Line("pmid:2", "D-dimer testing in outpatients", EmbolismStudy, kind: "research"),
+            TestDocuments.Line("pmid:901", "Student examiners in an emergency medicine examination", OsceStudy, kind: "research"),
+            TestDocuments.Line("pmid:902", "D-dimer testing in outpatients", EmbolismStudy, kind: "research"),
             .. TestDocuments.SmallCorpus(),
         ]);
-        _index = new KnowledgeIndex(new KnowledgeIndexLocation(seeds, Path.Combine(_temp.Path, "index")), NullLogger<KnowledgeIndex>.Instance);
-        _index.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [Theory]
@@ -57,8 +54,8 @@ public sealed class AbbreviationDefinitionTests : IDisposable
     public void An_abstract_that_defines_PE_otherwise_is_not_quoted_on_pulmonary_embolism()
     {
         // The examination study names the score, and pulmonary embolism only through its "PE".
-        Assert.DoesNotContain("pmid:1", CitedDocuments("What is the score for pulmonary embolism?"));
-        Assert.Contains("pmid:2", CitedDocuments("How is pulmonary embolism excluded in outpatients?"));
+        Assert.DoesNotContain("pmid:901", CitedDocuments("What is the score for pulmonary embolism?"));
+        Assert.Contains("pmid:902", CitedDocuments("How is pulmonary embolism excluded in outpatients?"));
     }
 
     private List<string> CitedDocuments(string question) =>

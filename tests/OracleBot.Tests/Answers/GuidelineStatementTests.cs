@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using OracleBot.Answers.Composition;
 using OracleBot.Answers.Retrieval;
 
@@ -29,9 +28,7 @@ public sealed class GuidelineStatementTests : IDisposable
             + "Clinicians should screen adolescents and adults at increased risk for hepatitis B infection when they are seen for hepatitis B risk factors. "
             + "Clinicians should use clinical judgment to decide how often to screen adolescents and adults at increased risk for hepatitis B infection.",
             kind: "guideline", year: 2020);
-        var seeds = TestDocuments.WriteSeeds(_temp.Path, [record, .. TestDocuments.SmallCorpus()]);
-        _index = new KnowledgeIndex(new KnowledgeIndexLocation(seeds, Path.Combine(_temp.Path, "index")), NullLogger<KnowledgeIndex>.Instance);
-        _index.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _index = TestDocuments.OpenIndex(_temp.Path, [record, .. TestDocuments.SmallCorpus()]);
     }
 
     private string? BottomLine(string question)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using OracleBot.Answers.Composition;
 using OracleBot.Answers.Retrieval;
 
@@ -14,12 +13,10 @@ public sealed class MethodsSentenceTests : IDisposable
 
     public MethodsSentenceTests()
     {
-        var study = TestDocuments.Line("pmid:3", "Valproate in status epilepticus",
+        var study = TestDocuments.Line("pmid:903", "Valproate in status epilepticus",
             "The authors reviewed the records of 13 patients with status epilepticus and hypotension who received treatment with intravenous valproate. "
             + Finding, kind: "research");
-        var seeds = TestDocuments.WriteSeeds(_temp.Path, [study, .. TestDocuments.SmallCorpus()]);
-        _index = new KnowledgeIndex(new KnowledgeIndexLocation(seeds, Path.Combine(_temp.Path, "index")), NullLogger<KnowledgeIndex>.Instance);
-        _index.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _index = TestDocuments.OpenIndex(_temp.Path, [study, .. TestDocuments.SmallCorpus()]);
     }
 
     [Theory]

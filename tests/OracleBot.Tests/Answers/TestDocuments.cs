@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using OracleBot.Answers.Contract;
+using Microsoft.Extensions.Logging.Abstractions;
 using OracleBot.Answers.Knowledge;
+using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Tests.Answers;
 
@@ -36,6 +38,15 @@ internal static class TestDocuments
             "Common symptoms of asthma include wheezing, coughing, chest tightness and shortness of breath. We surveyed 50 clinics about how they record asthma symptoms.",
             kind: "research", year: 2015),
     ];
+
+    /// <summary>A BM25 index over <paramref name="lines"/>, written and opened under <paramref name="root"/>.</summary>
+    public static KnowledgeIndex OpenIndex(string root, params string[] lines)
+    {
+        var seeds = WriteSeeds(root, lines);
+        var index = new KnowledgeIndex(new KnowledgeIndexLocation(seeds, System.IO.Path.Combine(root, "index")), NullLogger<KnowledgeIndex>.Instance);
+        index.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return index;
+    }
 
     public static string WriteSeeds(string root, params string[] lines)
     {
