@@ -179,7 +179,9 @@ public sealed class ExtractiveComposer
 
     // The best-answering sentence sets the bar; among sentences close to it (that answer the facet), the most
     // authoritative kind speaks first, then the newer source. A weaker guideline sentence does not outrank
-    // a study that answers the question.
+    // a study that answers the question. A study's methods ("We conducted a randomized study comparing …
+    // treatment") name the facet's words as often as its findings do, but say what was studied, not what was
+    // found: among close sentences of a kind, a finding goes first.
     private static SentenceCandidate? ChooseBottomLine(List<SentenceCandidate> candidates, IReadOnlyList<DocumentKind> order)
     {
         var answering = candidates.Where(c => c.AnswersFacet).ToList();
@@ -188,18 +190,11 @@ public sealed class ExtractiveComposer
             return null;
         }
 
-        // A study's methods ("We conducted a randomized study comparing … treatment") name the facet's words as
-        // often as its findings do, but say what was studied, not what was found: one opens the answer only
-        // when no finding answers.
-        if (answering.FindAll(c => !Signposts.DescribesMethods(c.Text)) is { Count: > 0 } findings)
-        {
-            answering = findings;
-        }
-
         var best = answering.MaxBy(c => c.Score)!;
         return answering
             .Where(c => c.Score >= best.Score - AuthorityMargin && c.Topic >= best.Topic - AuthorityTopicMargin)
             .OrderBy(c => Rank(order, c.Passage.Document.Kind))
+            .ThenBy(c => Signposts.DescribesMethods(c.Text))
             .ThenByDescending(c => c.Score)
             .ThenByDescending(c => c.Passage.Document.Year ?? 0)
             .First();
