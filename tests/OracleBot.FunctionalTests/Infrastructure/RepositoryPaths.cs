@@ -21,6 +21,12 @@ internal static class RepositoryPaths
     public static string SharedIndexDirectory { get; } = Path.Combine(Root, "artifacts", "index");
 
     /// <summary>
+    /// The index of the MedQuAD-only seeds (PubMed tests). An index folder holds one set of seeds: opening
+    /// other seeds there removes the first set's index, under the bots that are reading it.
+    /// </summary>
+    public static string MedQuadIndexDirectory { get; } = Path.Combine(Root, "artifacts", "index-medquad");
+
+    /// <summary>
     /// Bots over the shared index run with BM25 alone (<c>Answers:Vectors:Enabled</c>): embedding every seed
     /// passage takes many CPU-minutes. Vectors are tested on a small corpus of their own (<c>Answers/HybridReadinessTests</c> here, <c>OracleBot.Tests/Answers/Embeddings</c>).
     /// </summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OracleBot.Answers.PubMed;
 using OracleBot.FunctionalTests.Answers;
+using OracleBot.FunctionalTests.Infrastructure;
 using OracleBot.FunctionalTests.Security;
 using OracleBot.TestSupport.EUtilities;
 using Polly.CircuitBreaker;
@@ -72,6 +73,7 @@ public sealed class PubMedReadinessTests
     private static Dictionary<string, string?> Settings(LoopbackEUtilities eutilities) => new()
     {
         ["Answers:SeedsDirectory"] = PubMedWorld.MedQuadOnlySeeds,
+        ["Answers:IndexDirectory"] = RepositoryPaths.MedQuadIndexDirectory,
         ["Answers:AnswerCacheSize"] = "0",
         ["Answers:PubMed:Enabled"] = "true",
         ["Answers:PubMed:BaseAddress"] = eutilities.BaseAddress.ToString(),

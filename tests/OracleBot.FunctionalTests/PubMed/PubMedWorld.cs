@@ -63,7 +63,7 @@ internal sealed class PubMedWorld : IAsyncDisposable
         {
             ["Answers:Mode"] = "Embedded",
             ["Answers:SeedsDirectory"] = MedQuadOnlySeeds,
-            ["Answers:IndexDirectory"] = RepositoryPaths.SharedIndexDirectory,
+            ["Answers:IndexDirectory"] = RepositoryPaths.MedQuadIndexDirectory,
             [RepositoryPaths.VectorsEnabledSetting] = "false",
             ["Answers:AnswerCacheSize"] = "0",
             ["Answers:PubMed:Enabled"] = "true",
