@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using OracleBot.Answers.Indexing;
 using OracleBot.Answers.Knowledge;
@@ -16,7 +17,7 @@ internal sealed class PassageTerms(Analyzer analyzer, int passageCount)
     private readonly Entry?[] _entries = new Entry?[passageCount];
     private readonly int[] _headingFacets = new int[passageCount]; // Facet + 1; 0 = not yet computed.
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeDocument, IReadOnlySet<string>> _definedOtherwise = new();
+    private readonly ConditionalWeakTable<KnowledgeDocument, IReadOnlySet<string>> _definedOtherwise = new();
     private readonly Lock _sharedLock = new();
 
     /// <summary>

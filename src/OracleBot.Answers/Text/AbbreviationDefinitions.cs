@@ -21,6 +21,8 @@ internal static partial class AbbreviationDefinitions
         .GroupBy(a => a.Abbreviation, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => StemsOf(g.First().Expansion), StringComparer.Ordinal);
 
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
+
     /// <summary>The vocabulary's abbreviations that <paramref name="text"/> defines only as something else; empty for most texts.</summary>
     public static IReadOnlySet<string> DefinedOtherwise(string text)
     {
@@ -62,8 +64,6 @@ internal static partial class AbbreviationDefinitions
             ? text
             : AbbreviationWord().Replace(text, m => abbreviations.Contains(m.Value) ? new string(' ', m.Length) : m.Value);
     }
-
-    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
     // The start of each content word of the expansion, short enough to meet its plural and adjective forms
     // ("emboli", "fibrillating"); words of one or two letters ("of", "2") would be found anywhere.
