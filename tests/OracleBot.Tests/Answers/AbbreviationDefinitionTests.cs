@@ -1,5 +1,3 @@
-using OracleBot.Answers.Composition;
-using OracleBot.Answers.Retrieval;
 using OracleBot.Answers.Text;
 
 namespace OracleBot.Tests.Answers;
@@ -8,7 +6,7 @@ namespace OracleBot.Tests.Answers;
 /// An abstract that defines a clinical abbreviation as something else ("Pediatric-Emergencies (PE)") is not
 /// a source on the vocabulary's meaning (pulmonary embolism), though the analyser expands its "PE" so.
 /// </summary>
-public sealed class AbbreviationDefinitionTests : IDisposable
+public sealed class AbbreviationDefinitionTests : SmallIndexTests
 {
     private const string OsceStudy =
         "Methods: An examination of seven stations, among them Trauma-Management (TM) and Pediatric-Emergencies (PE), was given to 207 medical students. "
@@ -18,17 +16,14 @@ public sealed class AbbreviationDefinitionTests : IDisposable
         "Methods: Patients with suspected pulmonary embolism (PE) had computed tomography. "
         + "Results: A negative D-dimer excluded PE in most outpatients with a low pretest probability.";
 
-    private readonly TempDirectory _temp = new();
-    private readonly KnowledgeIndex _index;
-
     public AbbreviationDefinitionTests()
-    {
-        _index = TestDocuments.OpenIndex(_temp.Path,
+        : base(
         [
             TestDocuments.Line("pmid:901", "Student examiners in an emergency medicine examination", OsceStudy, kind: "research"),
             TestDocuments.Line("pmid:902", "D-dimer testing in outpatients", EmbolismStudy, kind: "research"),
             .. TestDocuments.SmallCorpus(),
-        ]);
+        ])
+    {
     }
 
     [Theory]
@@ -58,13 +53,5 @@ public sealed class AbbreviationDefinitionTests : IDisposable
         Assert.Contains("pmid:902", CitedDocuments("How is pulmonary embolism excluded in outpatients?"));
     }
 
-    private List<string> CitedDocuments(string question) =>
-        new ExtractiveComposer(_index.Analyzer, _index.Store, 8).Compose("a1", question, _index.Retrieve(new RetrievalQuery(question), 8))
-            .Citations.Select(c => c.DocumentId).ToList();
-
-    public void Dispose()
-    {
-        _index.Dispose();
-        _temp.Dispose();
-    }
+    private List<string> CitedDocuments(string question) => Ask(question).Citations.Select(c => c.DocumentId).ToList();
 }

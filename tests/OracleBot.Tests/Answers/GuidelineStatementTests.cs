@@ -1,5 +1,3 @@
-using OracleBot.Answers.Composition;
-using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Tests.Answers;
 
@@ -7,18 +5,19 @@ namespace OracleBot.Tests.Answers;
 /// A guideline record opens with its recommendation; the practice considerations after it qualify it. Asked
 /// about the record's topic, the bottom line is the statement, not a later sentence that repeats the words.
 /// </summary>
-public sealed class GuidelineStatementTests : IDisposable
+public sealed class GuidelineStatementTests : SmallIndexTests
 {
     private const string Statement = "The USPSTF recommends screening for hepatitis B virus infection in adolescents and adults at increased risk for infection.";
 
-    private readonly TempDirectory _temp = new();
-    private readonly KnowledgeIndex _index;
-
     public GuidelineStatementTests()
+        : base([Record(), .. TestDocuments.SmallCorpus()])
     {
+    }
+
+    private static string Record() =>
         // Shaped like a USPSTF record: the statement, its grade, the risk assessment, then practice
         // considerations, whose sentences repeat the question's words more often than the statement does.
-        var record = TestDocuments.Line("uspstf:hbv#1", "Hepatitis B Virus Infection in Adolescents and Adults: Screening",
+        TestDocuments.Line("uspstf:hbv#1", "Hepatitis B Virus Infection in Adolescents and Adults: Screening",
             Statement + "\nGrade B.\n"
             + "Risk assessment: Persons born in countries with a high prevalence of infection are at increased risk. "
             + "Men who have sex with men are at increased risk. Persons who inject drugs are at increased risk. "
@@ -28,14 +27,8 @@ public sealed class GuidelineStatementTests : IDisposable
             + "Clinicians should screen adolescents and adults at increased risk for hepatitis B infection when they are seen for hepatitis B risk factors. "
             + "Clinicians should use clinical judgment to decide how often to screen adolescents and adults at increased risk for hepatitis B infection.",
             kind: "guideline", year: 2020);
-        _index = TestDocuments.OpenIndex(_temp.Path, [record, .. TestDocuments.SmallCorpus()]);
-    }
 
-    private string? BottomLine(string question)
-    {
-        var retrieval = _index.Retrieve(new RetrievalQuery(question), 8);
-        return new ExtractiveComposer(_index.Analyzer, _index.Store, 8).Compose("a1", question, retrieval).BottomLine?.Text;
-    }
+    private string? BottomLine(string question) => Ask(question).BottomLine?.Text;
 
     [Theory]
     [InlineData("Should we screen adolescents and adults at increased risk for hepatitis B?")]
@@ -46,10 +39,4 @@ public sealed class GuidelineStatementTests : IDisposable
     [Fact]
     public void Asked_how_often_the_sentence_on_frequency_answers() =>
         Assert.StartsWith("Clinicians should use clinical judgment to decide how often", BottomLine("How often should adults at increased risk be screened for hepatitis B infection?"), StringComparison.Ordinal);
-
-    public void Dispose()
-    {
-        _index.Dispose();
-        _temp.Dispose();
-    }
 }

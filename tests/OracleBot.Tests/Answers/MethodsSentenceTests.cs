@@ -1,22 +1,21 @@
 using OracleBot.Answers.Composition;
-using OracleBot.Answers.Retrieval;
 
 namespace OracleBot.Tests.Answers;
 
 /// <summary>A study's methods say what was studied, not what was found: a finding opens the answer before them.</summary>
-public sealed class MethodsSentenceTests : IDisposable
+public sealed class MethodsSentenceTests : SmallIndexTests
 {
     private const string Finding = "Treatment with intravenous valproate was well tolerated in patients with status epilepticus and hypotension.";
 
-    private readonly TempDirectory _temp = new();
-    private readonly KnowledgeIndex _index;
-
     public MethodsSentenceTests()
+        : base(
+        [
+            TestDocuments.Line("pmid:903", "Valproate in status epilepticus",
+                "The authors reviewed the records of 13 patients with status epilepticus and hypotension who received treatment with intravenous valproate. "
+                + Finding, kind: "research"),
+            .. TestDocuments.SmallCorpus(),
+        ])
     {
-        var study = TestDocuments.Line("pmid:903", "Valproate in status epilepticus",
-            "The authors reviewed the records of 13 patients with status epilepticus and hypotension who received treatment with intravenous valproate. "
-            + Finding, kind: "research");
-        _index = TestDocuments.OpenIndex(_temp.Path, [study, .. TestDocuments.SmallCorpus()]);
     }
 
     [Theory]
@@ -38,15 +37,6 @@ public sealed class MethodsSentenceTests : IDisposable
     [Fact]
     public void The_finding_is_the_bottom_line_though_the_methods_name_as_much_of_the_question()
     {
-        const string question = "What is the treatment of status epilepticus with hypotension?";
-        var answer = new ExtractiveComposer(_index.Analyzer, _index.Store, 8).Compose("a1", question, _index.Retrieve(new RetrievalQuery(question), 8));
-
-        Assert.Equal(Finding, answer.BottomLine?.Text);
-    }
-
-    public void Dispose()
-    {
-        _index.Dispose();
-        _temp.Dispose();
+        Assert.Equal(Finding, Ask("What is the treatment of status epilepticus with hypotension?").BottomLine?.Text);
     }
 }
