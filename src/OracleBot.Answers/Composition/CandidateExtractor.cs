@@ -73,7 +73,8 @@ internal sealed class CandidateExtractor(PassageTerms passageTerms, KnowledgeSto
             {
                 var topic = TermCoverage.Of(intent.Topic, term => Names(entry, term));
                 var addresses = RelevanceGate.PassageAddressesFacet(intent, entry.AllFacets)
-                    && RelevanceGate.AddressesPopulation(intent, () => entry.Population | FacetVocabulary.PopulationOf(passage.Text));
+                    && RelevanceGate.AddressesPopulation(intent, () => entry.Population | FacetVocabulary.PopulationOf(passage.Text))
+                    && RelevanceGate.NamesWhatIsAsked(intent, term => Names(entry, term));
                 judged.Add(new PassageRelevance(document, rank, passage, topic, addresses)
                 {
                     DocumentTopic = documentTopic,

@@ -16,6 +16,9 @@ public sealed record QuestionIntent(Facet Facets, Population Population, bool Ye
     /// <summary>The stage, phase, extent or risk group the question names ("stage II", "chronic phase").</summary>
     public DiseaseExtent Extent { get; init; }
 
+    /// <summary>The topic terms naming what a "what/which …" question asks for (<see cref="AnswerType"/>): one concept's names, or none.</summary>
+    public IReadOnlyList<QueryTerm> Asked { get; init; } = [];
+
     /// <summary>The facets that narrow the question; a bare "should I…" narrows nothing beyond the recommendation.</summary>
     public Facet Specific => Facets & ~Facet.Recommendation;
 }
@@ -23,10 +26,14 @@ public sealed record QuestionIntent(Facet Facets, Population Population, bool Ye
 /// <summary>Works out a <see cref="QuestionIntent"/> from the question text and its analysed query terms.</summary>
 public sealed class QuestionUnderstanding
 {
+    private readonly Analyzer _analyzer;
     private readonly HashSet<string> _facetStems;
 
-    public QuestionUnderstanding(Analyzer analyzer) =>
+    public QuestionUnderstanding(Analyzer analyzer)
+    {
+        _analyzer = analyzer;
         _facetStems = [.. MedicalTextAnalyzer.Terms(analyzer, FacetVocabulary.FacetWords)];
+    }
 
     /// <param name="question">The question as asked.</param>
     /// <param name="standalone">The question with what it borrows from its thread (the rewritten query), used when the question alone names no facet or population.</param>
@@ -53,6 +60,20 @@ public sealed class QuestionUnderstanding
             Age = AgeFit.AgeOf(question) ?? (string.IsNullOrWhiteSpace(standalone) ? null : AgeFit.AgeOf(standalone)),
             Extent = DiseaseExtents.Of(question) is var extent && extent == DiseaseExtent.None && !string.IsNullOrWhiteSpace(standalone)
                 ? DiseaseExtents.Of(standalone) : extent,
+            Asked = AskedTerms(question, topic),
         };
+    }
+
+    // The asked-for word's own term among the topic, with the other names its concept has.
+    private List<QueryTerm> AskedTerms(string question, List<QueryTerm> topic)
+    {
+        if (AnswerType.HeadOf(question) is not { } head)
+        {
+            return [];
+        }
+
+        var stems = MedicalTextAnalyzer.Terms(_analyzer, head);
+        var own = topic.Find(t => stems.Contains(t.Text, StringComparer.Ordinal));
+        return own is null ? [] : topic.FindAll(t => ReferenceEquals(t, own) || (own.Concept >= 0 && t.Concept == own.Concept));
     }
 }

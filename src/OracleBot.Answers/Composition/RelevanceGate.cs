@@ -39,6 +39,17 @@ internal static class RelevanceGate
         return (intent.Population & Population.Pregnancy) == 0 || (passagePopulation() & Population.Pregnancy) != 0;
     }
 
+    /// <summary>
+    /// Asked for a kind of thing ("the first-line antibiotic", "the Wells score"), a passage names it, or it
+    /// answers another question about the same disease.
+    /// </summary>
+    public static bool NamesWhatIsAsked(QuestionIntent intent, Func<string, bool> names)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        ArgumentNullException.ThrowIfNull(names);
+        return intent.Asked.Count == 0 || intent.Asked.Any(t => names(t.Text));
+    }
+
     /// <summary>A text speaks to the facets asked; a question that asks no narrower facet is answered by any text on its topic.</summary>
     public static bool AddressesFacet(QuestionIntent intent, Facet passageFacets)
     {
